@@ -83,6 +83,8 @@ public static partial class ReferenceKernels
         bool flip = false, Activation activation = Activation.None)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // Checked here so the exception names this method's parameter (the shared check calls it kernelWidth).
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
         var geometry = new ConvolutionGeometry(1, kernelSize, stride, dilation, inChannels, outChannels, groups, padding);
         var names = new KernelParameterNames(nameof(input), nameof(weights), bias.IsEmpty ? null : nameof(bias), nameof(output), null, nameof(length));
         Convolve(input, weights, bias, output, 1, length, geometry, flip, activation, names);

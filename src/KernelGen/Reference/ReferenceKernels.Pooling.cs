@@ -88,7 +88,11 @@ public static partial class ReferenceKernels
         => new(windowHeight, windowWidth, stride ?? windowHeight, stride ?? windowWidth, channels, padding);
 
     private static PoolingGeometry Geometry1D(int size, Padding padding, int? stride, int channels)
-        => new(1, size, 1, stride ?? size, channels, padding);
+    {
+        // Checked here so the exception names the 1D pools' parameter (the shared check calls it windowWidth).
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        return new(1, size, 1, stride ?? size, channels, padding);
+    }
 
     private static void Pool<T>(
         ReadOnlySpan<T> input, Span<T> output, int height, int width, in PoolingGeometry g, bool isMax, in KernelParameterNames names)

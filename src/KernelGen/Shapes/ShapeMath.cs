@@ -75,4 +75,24 @@ public static class ShapeMath
 
         return new DimensionExtent((int)output, (int)before, (int)after);
     }
+
+    /// <summary>
+    /// The range of outputs whose whole window lies inside the input: output <c>k</c> reads input positions
+    /// <c>k·stride − padBefore</c> through <c>k·stride − padBefore + reach</c>.
+    /// </summary>
+    /// <param name="inputSize">Input elements along the dimension.</param>
+    /// <param name="extent">The dimension's extent.</param>
+    /// <param name="stride">Step between outputs, at least 1.</param>
+    /// <param name="reach">Input positions a window reads after its first, <c>dilation·(kernelSize − 1)</c> (plus any over-read).</param>
+    /// <returns><c>Start ≤ End</c>, both within <c>[0, extent.Output]</c>; empty when no window fits inside.</returns>
+    public static (int Start, int End) InteriorRange(int inputSize, DimensionExtent extent, int stride, int reach)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
+        long start = ((long)extent.PadBefore + stride - 1) / stride;
+        long last = (long)inputSize - 1 - reach + extent.PadBefore; // the largest k·stride allowed
+        long end = last < 0 ? 0 : last / stride + 1;
+        start = Math.Min(start, extent.Output);
+        end = Math.Clamp(end, start, extent.Output);
+        return ((int)start, (int)end);
+    }
 }

@@ -1,0 +1,271 @@
+using KernelGen.Generators.Helpers;
+using KernelGen.Generators.Model;
+using KernelGen.Generators.Planning;
+
+namespace KernelGen.Generators.Emit;
+
+/// <summary>
+/// Writes the file-local class that holds one kernel: its named constants, the entry point (argument checks, then
+/// channel groups and blocks), the per-row dispatch over vector widths, the row loops, and the border outputs.
+/// The same skeleton serves every kernel kind; the plan and <see cref="WindowOperation"/> say what differs.
+/// </summary>
+internal static class KernelClassEmitter
+{
+    public static string SpanParameters(KernelPlan plan) => plan.IsConvolution
+        ? $"ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> weights, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
+        : $"ReadOnlySpan<{plan.T}> input, Span<{plan.T}> output";
+
+    public static string SpanArguments(KernelPlan plan) => plan.IsConvolution ? "input, weights, bias, output" : "input, output";
+
+    public static void Emit(SourceWriter w, KernelPlan plan, string generatorVersion)
+    {
+        foreach (string line in Summary(plan))
+        {
+            w.Line(line);
+        }
+
+        w.Line($"[GeneratedCode(\"KernelGen.Generators\", \"{generatorVersion}\")]");
+        w.Open($"file static class {plan.ClassName}");
+        WriteConstants(w, plan);
+        w.Line();
+        WriteRun(w, plan);
+        foreach (int block in plan.BlockSizes)
+        {
+            w.Line();
+            WriteOutputRows(w, plan, block);
+        }
+
+        foreach (int block in plan.BlockSizes)
+        {
+            foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
+            {
+                foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+                {
+                    w.Line();
+                    RowEmitter.Emit(w, plan, width, guarded, block);
+                }
+            }
+        }
+
+        w.Line();
+        WriteBorders(w, plan);
+        if (plan.Spec.StrideWidth > 1)
+        {
+            foreach (SimdWidth width in SimdWidth.Vectors)
+            {
+                w.Line();
+                WriteStridedLoad(w, plan, width);
+            }
+        }
+
+        w.Close();
+    }
+
+    private static IEnumerable<string> Summary(KernelPlan plan)
+    {
+        KernelSpec s = plan.Spec;
+        string window = s.Is2D ? $"{s.KernelHeight} × {s.KernelWidth}" : $"{s.KernelWidth}-tap";
+        string stride = s.StrideHeight == s.StrideWidth ? $"stride {s.StrideWidth}" : $"stride {s.StrideHeight} × {s.StrideWidth}";
+        string what = s.Operation switch
+        {
+            KernelOperation.Convolution => $"{window} {(s.Flip ? "convolution (flipped window)" : "cross-correlation")}, " +
+                $"Padding.{s.Padding}, {stride}, dilation {s.Dilation}, {s.InChannels} → {s.OutChannels} channels" +
+                (s.Groups > 1 ? $" in {s.Groups} groups" : "") + (s.HasBias ? ", plus bias" : "") + (s.Relu ? ", then ReLU" : ""),
+            KernelOperation.MaxPool => $"{window} max pool, Padding.{s.Padding}, {stride}, {s.InChannels} channel(s)",
+            _ => $"{window} average pool, Padding.{s.Padding}, {stride}, {s.InChannels} channel(s)",
+        };
+        string cost = plan.IsConvolution
+            ? $"{plan.WeightsPerOutput} multiply-adds per output"
+            : $"{plan.TapsPerChannel} {(s.Operation == KernelOperation.MaxPool ? "comparisons" : "additions")} per output";
+        string layout = plan.Layout switch
+        {
+            TapLayout.Unrolled => "The whole window is unrolled",
+            TapLayout.RowsLooped => "Window rows are looped, each row unrolled",
+            _ => "Window rows and columns are looped (the window is too large to unroll)",
+        };
+        yield return "/// <summary>";
+        yield return $"/// [{s.AttributeName}] on {s.Method.Name}: {what}, {plan.T}; {cost}.";
+        yield return $"/// {layout}; rows are vectorized with Vector512, Vector256 or Vector128 as the hardware allows, with a scalar path.";
+        yield return "/// </summary>";
+    }
+
+    private static void WriteConstants(SourceWriter w, KernelPlan plan)
+    {
+        KernelSpec s = plan.Spec;
+        w.Line($"private const int KernelHeight = {s.KernelHeight}, KernelWidth = {s.KernelWidth};");
+        w.Line($"private const int StrideHeight = {s.StrideHeight}, StrideWidth = {s.StrideWidth}, Dilation = {s.Dilation};");
+        w.Line($"private const int Groups = {plan.GroupCount}, ChannelsPerGroup = {plan.ChannelsPerGroup}, OutputsPerGroup = {plan.OutputsPerGroup};");
+        w.Line($"private const int TapsPerChannel = {plan.TapsPerChannel};");
+        if (plan.IsConvolution)
+        {
+            w.Line($"private const int WeightsPerOutput = {plan.WeightsPerOutput};");
+            w.Line($"private const bool Flip = {(s.Flip ? "true" : "false")};");
+            w.Line();
+            w.Line("private static ConvolutionGeometry Geometry =>");
+            w.Line($"    new(KernelHeight, KernelWidth, StrideWidth, Dilation, {s.InChannels}, {s.OutChannels}, Groups, Padding.{s.Padding});");
+        }
+        else
+        {
+            w.Line();
+            w.Line("private static PoolingGeometry Geometry =>");
+            w.Line($"    new(KernelHeight, KernelWidth, StrideHeight, StrideWidth, Groups, Padding.{s.Padding});");
+        }
+    }
+
+    private static void WriteRun(SourceWriter w, KernelPlan plan)
+    {
+        KernelSpec s = plan.Spec;
+        string sizes = s.Is2D ? "int height, int width" : "int width";
+        string height = s.Is2D ? "height" : "1";
+        w.Line("/// <summary>Checks the arguments, then computes every output channel, block by block.</summary>");
+        w.Open($"public static void Run({SpanParameters(plan)}, {sizes}, in KernelParameterNames names)");
+        w.Line(plan.IsConvolution
+            ? $"KernelExtents extents = KernelArguments.CheckConvolution(input, weights, bias, output, {height}, width, Geometry, names);"
+            : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
+        w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
+        w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+        w.Open("for (int group = 0; group < Groups; group++)");
+        w.Line("int c0 = group * ChannelsPerGroup;");
+        w.Line("int o = group * OutputsPerGroup;");
+        if (plan.ChannelBlock == plan.OutputsPerGroup)
+        {
+            w.Line($"OutputRows_Block{plan.ChannelBlock}({SpanArguments(plan)}, layout, o, c0);");
+        }
+        else
+        {
+            w.Line("int groupEnd = o + OutputsPerGroup;");
+            w.Open($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})");
+            w.Line($"OutputRows_Block{plan.ChannelBlock}({SpanArguments(plan)}, layout, o, c0);");
+            w.Close();
+            if (plan.RemainderBlock > 0)
+            {
+                w.Line();
+                w.Line($"OutputRows_Block{plan.RemainderBlock}({SpanArguments(plan)}, layout, o, c0);");
+            }
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteOutputRows(SourceWriter w, KernelPlan plan, int block)
+    {
+        string args = $"{SpanArguments(plan)}, layout, o, c0, y";
+        w.Line($"/// <summary>Every output row of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: vector interior, scalar rest, then the border columns.</summary>");
+        w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0)");
+        w.Open("for (int y = 0; y < layout.OutHeight; y++)");
+        if (plan.HasBorderRows)
+        {
+            w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
+        }
+
+        w.Line("int x = layout.ColumnStart;");
+        w.Line("int vectorColumns = layout.VectorColumnEnd - x;");
+        string keyword = "if";
+        foreach (SimdWidth width in SimdWidth.Vectors)
+        {
+            w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
+            WriteRowCall(w, plan, width, block, args, "x, layout.VectorColumnEnd");
+            w.Close();
+            keyword = "else if";
+        }
+
+        w.Line();
+        w.Open("if (x < layout.ColumnEnd)");
+        WriteRowCall(w, plan, SimdWidth.Scalar, block, args, "x, layout.ColumnEnd");
+        w.Close();
+        w.Line();
+        if (block == 1)
+        {
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, y);");
+        }
+        else
+        {
+            w.Open($"for (int k = 0; k < {block}; k++)");
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, y);");
+            w.Close();
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteRowCall(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string args, string range)
+    {
+        string interior = $"x = {RowEmitter.Name(width, false, block)}({args}, {range});";
+        if (!plan.HasBorderRows)
+        {
+            w.Line(interior);
+            return;
+        }
+
+        w.Line("x = interiorRow");
+        w.Line($"    ? {RowEmitter.Name(width, false, block)}({args}, {range})");
+        w.Line($"    : {RowEmitter.Name(width, true, block)}({args}, {range});");
+    }
+
+    private static void WriteBorders(SourceWriter w, KernelPlan plan)
+    {
+        w.Line("/// <summary>The outputs of row <paramref name=\"y\"/> whose window reaches into the left or right padding.</summary>");
+        w.Open($"private static void BorderColumns({SpanParameters(plan)}, in KernelLayout layout, int o, int y)");
+        w.Open("for (int x = 0; x < layout.ColumnStart; x++)");
+        w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
+        w.Close();
+        w.Line();
+        w.Open("for (int x = layout.ColumnEnd; x < layout.OutWidth; x++)");
+        w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open($"private static void BorderPoint({SpanParameters(plan)}, in KernelLayout layout, int o, int y, int x)");
+        if (plan.IsConvolution)
+        {
+            w.Line($"{plan.T} sum = KernelBorders.ConvolutionAt(input, weights, layout, Geometry, Flip, o, y, x);");
+            if (plan.Spec.HasBias)
+            {
+                w.Line("sum = bias[o] + sum;");
+            }
+
+            if (plan.Spec.Relu)
+            {
+                w.Line($"sum = {plan.T}.Max(sum, 0{plan.LiteralSuffix});");
+            }
+        }
+        else
+        {
+            string max = plan.Spec.Operation == KernelOperation.MaxPool ? "true" : "false";
+            w.Line($"{plan.T} sum = KernelBorders.PoolAt(input, layout, Geometry, max: {max}, o, y, x);");
+        }
+
+        w.Line("output[(o * layout.OutHeight + y) * layout.OutWidth + x] = sum;");
+        w.Close();
+    }
+
+    private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
+    {
+        int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
+        int parts = (lanes - 1) * stride / lanes + 1;
+        string index = plan.Spec.Element == ElementType.Float ? "" : "L";
+        var shuffles = new List<string>();
+        for (int m = 0; m < parts; m++)
+        {
+            IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(k =>
+            {
+                int at = k * stride - m * lanes;
+                return (at >= 0 && at < lanes ? at : -1) + index;
+            });
+            string load = $"{width.Vector}.LoadUnsafe(ref source, offset{(m == 0 ? "" : $" + {m * lanes}")})";
+            shuffles.Add($"{width.Vector}.Shuffle({load}, {width.Vector}.Create({string.Join(", ", indices)}))");
+        }
+
+        w.Line($"/// <summary>Lanes source[offset + k·{stride}]: {parts} loads, each shuffled into its lanes (index −1 gives zero bits), then or-ed.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.Open($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)");
+        for (int m = 0; m < shuffles.Count; m++)
+        {
+            string lead = m == 0 ? "return " : "    | ";
+            w.Line(lead + shuffles[m] + (m == shuffles.Count - 1 ? ";" : ""));
+        }
+        w.Close();
+    }
+}

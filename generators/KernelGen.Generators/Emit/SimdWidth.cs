@@ -1,0 +1,70 @@
+using KernelGen.Generators.Planning;
+
+namespace KernelGen.Generators.Emit;
+
+/// <summary>
+/// One code path of a kernel: 512-, 256- or 128-bit vectors, or scalars. It writes the text of each elementary
+/// operation, so the row emitter is written once for every width.
+/// </summary>
+internal sealed class SimdWidth
+{
+    public static readonly SimdWidth V512 = new("Vector512", 512);
+    public static readonly SimdWidth V256 = new("Vector256", 256);
+    public static readonly SimdWidth V128 = new("Vector128", 128);
+    public static readonly SimdWidth Scalar = new(null, 0);
+
+    /// <summary>The vector widths, widest first, in the order the dispatch tries them.</summary>
+    public static readonly SimdWidth[] Vectors = [V512, V256, V128];
+
+    private SimdWidth(string? vector, int bits)
+    {
+        Vector = vector;
+        Bits = bits;
+    }
+
+    /// <summary>The static class of the width (<c>Vector512</c>), or null for scalars.</summary>
+    public string? Vector { get; }
+
+    public int Bits { get; }
+
+    public bool IsScalar => Vector is null;
+
+    /// <summary>A short name for method names: <c>512</c>, <c>256</c>, <c>128</c> or <c>Scalar</c>.</summary>
+    public string Suffix => IsScalar ? "Scalar" : Bits.ToString();
+
+    public int Lanes(KernelPlan plan) => IsScalar ? 1 : Bits / 8 / plan.ElementBytes;
+
+    public string Type(KernelPlan plan) => IsScalar ? plan.T : $"{Vector}<{plan.T}>";
+
+    public string Zero(KernelPlan plan) => IsScalar ? "0" + plan.LiteralSuffix : $"{Type(plan)}.Zero";
+
+    public string Broadcast(string scalar) => IsScalar ? scalar : $"{Vector}.Create({scalar})";
+
+    /// <summary>A load of one vector (or scalar) at an element offset from <paramref name="source"/>.</summary>
+    public string Load(KernelPlan plan, string source, string offset)
+    {
+        if (IsScalar)
+        {
+            return $"Unsafe.Add(ref {source}, {offset})";
+        }
+
+        return plan.Spec.StrideWidth == 1
+            ? $"{Vector}.LoadUnsafe(ref {source}, (nuint)({offset}))"
+            : $"{StridedLoadName}(ref {source}, (nuint)({offset}))";
+    }
+
+    /// <summary>The name of the file-local helper that gathers every stride-th element into one vector.</summary>
+    public string StridedLoadName => $"LoadStrided{Suffix}";
+
+    public string Store(string value, string destination, string offset)
+        => IsScalar ? $"Unsafe.Add(ref {destination}, {offset}) = {value};" : $"{value}.StoreUnsafe(ref {destination}, (nuint)({offset}));";
+
+    /// <summary><c>accumulator + a·b</c>, fused where the hardware has it.</summary>
+    public string MultiplyAdd(string a, string b, string accumulator)
+        => IsScalar ? $"{accumulator} + {a} * {b}" : $"{Vector}.MultiplyAddEstimate({a}, {b}, {accumulator})";
+
+    /// <summary>The IEEE maximum (a NaN propagates), the same on every path.</summary>
+    public string Max(KernelPlan plan, string a, string b) => IsScalar ? $"{plan.T}.Max({a}, {b})" : $"{Vector}.Max({a}, {b})";
+
+    public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
+}

@@ -1,0 +1,63 @@
+using KernelGen.Generators.Model;
+using KernelGen.Generators.Planning;
+
+namespace KernelGen.Generators.Emit;
+
+/// <summary>
+/// What happens to one window, apart from how it is looped: the accumulator's start value, what a tap adds to it,
+/// and how it is finished (bias and activation, or the average's division). The loop skeleton calls these for
+/// every kernel kind and width.
+/// </summary>
+internal static class WindowOperation
+{
+    public static string Initial(KernelPlan plan, SimdWidth width)
+        => plan.Spec.Operation == KernelOperation.MaxPool ? width.Broadcast($"{plan.T}.NegativeInfinity") : width.Zero(plan);
+
+    /// <summary>The statement folding <paramref name="value"/> (tap weight <paramref name="weight"/>) into <paramref name="accumulator"/>.</summary>
+    public static string Accumulate(KernelPlan plan, SimdWidth width, string accumulator, string value, string? weight) => plan.Spec.Operation switch
+    {
+        KernelOperation.Convolution => $"{accumulator} = {width.MultiplyAdd(value, width.Broadcast(weight!), accumulator)};",
+        KernelOperation.MaxPool => $"{accumulator} = {width.Max(plan, accumulator, value)};",
+        _ => $"{accumulator} = {accumulator} + {value};",
+    };
+
+    /// <summary>Values a row computes once before its loop: bias vectors, the average's divisor.</summary>
+    public static IEnumerable<string> RowSetup(KernelPlan plan, SimdWidth width, int block, bool guarded)
+    {
+        string type = width.Type(plan);
+        if (plan.Spec.HasBias)
+        {
+            for (int k = 0; k < block; k++)
+            {
+                yield return $"{type} bias{k} = {width.Broadcast($"bias[o + {k}]")};";
+            }
+        }
+
+        if (plan.Spec.Operation == KernelOperation.AvgPool)
+        {
+            string count = guarded
+                ? "layout.RowsInside(y, KernelHeight, StrideHeight, 1) * KernelWidth"
+                : "TapsPerChannel";
+            yield return $"{type} divisor = {width.Broadcast($"({plan.T})({count})")};";
+        }
+    }
+
+    /// <summary>The statements that turn accumulator <paramref name="accumulator"/> (block member <paramref name="k"/>) into an output.</summary>
+    public static IEnumerable<string> Finish(KernelPlan plan, SimdWidth width, string accumulator, int k)
+    {
+        if (plan.Spec.HasBias)
+        {
+            yield return $"{accumulator} = bias{k} + {accumulator};";
+        }
+
+        if (plan.Spec.Relu)
+        {
+            yield return $"{accumulator} = {width.Max(plan, accumulator, width.Zero(plan))};";
+        }
+
+        if (plan.Spec.Operation == KernelOperation.AvgPool)
+        {
+            yield return $"{accumulator} = {accumulator} / divisor;";
+        }
+    }
+}

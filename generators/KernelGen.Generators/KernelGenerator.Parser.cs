@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using KernelGen.Generators.Diagnostics;
+using KernelGen.Generators.Helpers;
+using KernelGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KernelGen.Generators;
+
+public sealed partial class KernelGenerator
+{
+    /// <summary>
+    /// Turns an attributed method into a <see cref="KernelSpec"/> or into diagnostics. It never throws on user
+    /// code: every way a declaration can be wrong is a diagnostic, and a declaration the compiler already rejects
+    /// (an attribute argument that does not bind) yields nothing.
+    /// </summary>
+    internal static class Parser
+    {
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, KernelAttribute attribute, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<Diagnostic>();
+            if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax
+                || context.Attributes.Length == 0)
+            {
+                return new ParseResult(null, EquatableArray<Diagnostic>.Empty);
+            }
+
+            AttributeData data = context.Attributes[0];
+            if (!ReportSecondKernelAttribute(method, syntax, attribute, diagnostics))
+            {
+                // Another KernelGen attribute sits on this method; the first one in source order reports it.
+                return Result(null, diagnostics);
+            }
+
+            if (data.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+                || data.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)
+                || data.AttributeConstructor is null)
+            {
+                return Result(null, diagnostics); // the compiler reports the broken attribute itself
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            Location attributeLocation = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
+            var arguments = new AttributeArguments(data, attribute, attributeLocation, cancellationToken);
+
+            CheckDeclaration(method, syntax, diagnostics);
+            ElementType? element = CheckParameters(method, syntax, attribute, arguments.HasConstantWeights, out bool hasBias, diagnostics);
+            KernelOptions? options = arguments.Read(element ?? ElementType.Float, diagnostics);
+
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || element is null || options is null)
+            {
+                return Result(null, diagnostics);
+            }
+
+            ReportLooping(attribute, options, attributeLocation, diagnostics);
+            var spec = new KernelSpec(
+                attribute.Name, attribute.Operation, attribute.Is2D, element.Value,
+                options.KernelHeight, options.KernelWidth, options.StrideHeight, options.StrideWidth, options.Dilation,
+                options.InChannels, options.OutChannels, options.Groups, options.Padding, options.Flip, hasBias, options.Relu,
+                DescribeMethod(method, syntax));
+            return Result(spec, diagnostics);
+        }
+
+        private static ParseResult Result(KernelSpec? spec, List<Diagnostic> diagnostics) => new(spec, diagnostics.ToEquatableArray());
+
+        // Returns false when this attribute is not the one that speaks for the method (another KernelGen attribute came first).
+        private static bool ReportSecondKernelAttribute(IMethodSymbol method, MethodDeclarationSyntax syntax, KernelAttribute attribute, List<Diagnostic> diagnostics)
+        {
+            List<AttributeData> kernelAttributes = method.GetAttributes().Where(IsKernelAttribute).ToList();
+            if (kernelAttributes.Count < 2)
+            {
+                return true;
+            }
+
+            string first = ShortName(kernelAttributes[0]), second = ShortName(kernelAttributes[1]);
+            if (first != attribute.Name)
+            {
+                return false;
+            }
+
+            Location location = kernelAttributes[1].ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? syntax.Identifier.GetLocation();
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MultipleKernelAttributes, location, method.Name, first, second));
+            return false;
+        }
+
+        private static bool IsKernelAttribute(AttributeData data)
+            => data.AttributeClass is { } type
+               && type.ContainingNamespace is { Name: KernelAttribute.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+               && KernelAttribute.All.Any(a => a.Name + "Attribute" == type.Name);
+
+        private static string ShortName(AttributeData data)
+        {
+            string name = data.AttributeClass!.Name;
+            return name.Substring(0, name.Length - "Attribute".Length);
+        }
+
+        private static void CheckDeclaration(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
+        {
+            bool isPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword);
+            if (!isPartial || syntax.Body is not null || syntax.ExpressionBody is not null)
+            {
+                string prefix = method.IsStatic ? "static" : "private";
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodNotPartial, syntax.Identifier.GetLocation(), method.Name, prefix));
+            }
+
+            if (!method.ReturnsVoid)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnNotVoid, syntax.ReturnType.GetLocation(),
+                    method.Name, method.ReturnType.ToDisplayString()));
+            }
+
+            if (method.IsGenericMethod)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.GenericMethod,
+                    syntax.TypeParameterList?.GetLocation() ?? syntax.Identifier.GetLocation(), method.Name));
+            }
+
+            foreach (TypeDeclarationSyntax type in syntax.Ancestors().OfType<TypeDeclarationSyntax>())
+            {
+                if (type is InterfaceDeclarationSyntax)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedContainingType, type.Identifier.GetLocation(),
+                        method.Name, $"interface '{type.Identifier.Text}'"));
+                }
+                else if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TypeNotPartial, type.Identifier.GetLocation(),
+                        type.Identifier.Text, method.Name, TypeKeyword(type)));
+                }
+                else if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedContainingType, type.Identifier.GetLocation(),
+                        method.Name, $"the file-local type '{type.Identifier.Text}'"));
+                }
+            }
+        }
+
+        private static ElementType? CheckParameters(
+            IMethodSymbol method, MethodDeclarationSyntax syntax, KernelAttribute attribute, bool constantWeights,
+            out bool hasBias, List<Diagnostic> diagnostics)
+        {
+            hasBias = false;
+            ImmutableArray<IParameterSymbol> parameters = method.Parameters;
+            Location listLocation = syntax.ParameterList.GetLocation();
+            ParameterShape[] withoutBias = ParameterShape.For(attribute, withBias: false, constantWeights);
+            ParameterShape[] withBias = ParameterShape.For(attribute, withBias: true, constantWeights);
+            ParameterShape[]? shape = parameters.Length == withoutBias.Length ? withoutBias
+                : parameters.Length == withBias.Length && attribute.IsConvolution ? withBias
+                : null;
+
+            // The element type is read from the spans first: a wrong element type is its own mistake, not a wrong list.
+            List<ITypeSymbol> elements = parameters.Select(p => SpanElement(p.Type)).Where(t => t is not null).ToList()!;
+            ITypeSymbol? first = elements.FirstOrDefault();
+            ElementType? element = first?.SpecialType switch
+            {
+                SpecialType.System_Single => ElementType.Float,
+                SpecialType.System_Double => ElementType.Double,
+                _ => null,
+            };
+
+            string typeName = element == ElementType.Double ? "double" : "float";
+            if (first is not null && element is null)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedElementType, listLocation, method.Name, first.ToDisplayString()));
+                return null;
+            }
+
+            if (elements.Any(e => !SymbolEqualityComparer.Default.Equals(e, first)))
+            {
+                bool allFloatingPoint = elements.All(e => e.SpecialType is SpecialType.System_Single or SpecialType.System_Double);
+                diagnostics.Add(allFloatingPoint
+                    ? Diagnostic.Create(DiagnosticDescriptors.MixedElementTypes, listLocation, method.Name, typeName)
+                    : Diagnostic.Create(DiagnosticDescriptors.UnsupportedElementType, listLocation, method.Name,
+                        elements.First(e => e.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double)).ToDisplayString()));
+                return null;
+            }
+
+            bool matches = shape is not null && element is not null;
+            for (int i = 0; matches && i < parameters.Length; i++)
+            {
+                IParameterSymbol parameter = parameters[i];
+                matches = parameter.RefKind == RefKind.None && !parameter.IsParams && parameter.ScopedKind == ScopedKind.None
+                    && shape![i].Matches(parameter.Type);
+            }
+
+            if (!matches)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.WrongParameters, listLocation,
+                    method.Name, attribute.Name, ParameterShape.Describe(attribute, typeName, constantWeights)));
+                return null;
+            }
+
+            hasBias = shape == withBias && withBias.Length != withoutBias.Length;
+            return element;
+        }
+
+        private static ITypeSymbol? SpanElement(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+               && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+               && named.Name is "Span" or "ReadOnlySpan"
+                ? named.TypeArguments[0]
+                : null;
+
+        private static void ReportLooping(KernelAttribute attribute, KernelOptions options, Location location, List<Diagnostic> diagnostics)
+        {
+            var plan = Planning.TapLayouts.For(options.KernelHeight, options.KernelWidth);
+            if (plan != Planning.TapLayout.Unrolled)
+            {
+                string how = plan == Planning.TapLayout.RowsLooped
+                    ? "its rows are looped and each row is unrolled"
+                    : "its rows and columns are looped";
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RowsLooped, location, attribute.Name,
+                    (long)options.KernelHeight * options.KernelWidth, Planning.TapLayouts.MaxUnrolledTaps, how));
+            }
+        }
+
+        private static MethodShape DescribeMethod(IMethodSymbol method, MethodDeclarationSyntax syntax)
+        {
+            var types = new List<ContainingType>();
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                string name = Escape(type.Name);
+                if (type.TypeParameters.Length > 0)
+                {
+                    name += "<" + string.Join(", ", type.TypeParameters.Select(t => Escape(t.Name))) + ">";
+                }
+
+                string keyword = type.IsRecord
+                    ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                    : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
+                if (type.IsRefLikeType)
+                {
+                    keyword = "ref " + keyword;
+                }
+
+                types.Insert(0, new ContainingType("partial " + keyword, name, type.MetadataName));
+            }
+
+            string ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+            return new MethodShape(
+                ns,
+                types.ToEquatableArray(),
+                string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
+                Escape(method.Name),
+                method.Parameters.Select(p => p.Name).ToEquatableArray(),
+                method.IsExtensionMethod);
+        }
+
+        private static string Escape(string identifier)
+            => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+        private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
+        {
+            RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            StructDeclarationSyntax => "struct",
+            _ => "class",
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using KernelGen.Generators.Helpers;
+
+namespace KernelGen.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one kernel, parsed from an attributed partial method. A value: it holds
+/// no symbol, syntax node or location, so that an unchanged declaration compares equal across runs and its
+/// output stays cached.
+/// </summary>
+internal sealed record KernelSpec(
+    string AttributeName,
+    KernelOperation Operation,
+    bool Is2D,
+    ElementType Element,
+    int KernelHeight,
+    int KernelWidth,
+    int StrideHeight,
+    int StrideWidth,
+    int Dilation,
+    int InChannels,
+    int OutChannels,
+    int Groups,
+    PaddingMode Padding,
+    bool Flip,
+    bool HasBias,
+    bool Relu,
+    MethodShape Method);
+
+/// <summary>The declaration the generated implementation must repeat, and where it lives.</summary>
+/// <param name="Namespace">The containing namespace, or empty for the global one.</param>
+/// <param name="ContainingTypes">Outermost first.</param>
+/// <param name="Modifiers">The method's modifiers as written, e.g. <c>public static partial</c>.</param>
+/// <param name="Name">The method name.</param>
+/// <param name="ParameterNames">The parameter names as written, in order.</param>
+/// <param name="IsExtension">Whether the first parameter carries <c>this</c>.</param>
+internal sealed record MethodShape(
+    string Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string Modifiers,
+    string Name,
+    EquatableArray<string> ParameterNames,
+    bool IsExtension);
+
+/// <summary>A type around the method: <c>Keyword</c> such as <c>partial class</c> or <c>partial record struct</c>, and its name with type parameters.</summary>
+internal sealed record ContainingType(string Keyword, string NameWithTypeParameters, string MetadataName);

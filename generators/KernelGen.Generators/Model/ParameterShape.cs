@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace KernelGen.Generators.Model;
+
+/// <summary>One parameter of a kernel's fixed signature (SPEC section 3): its kind and its conventional name.</summary>
+internal sealed record ParameterShape(ParameterKind Kind, string Name)
+{
+    public bool Matches(ITypeSymbol type) => Kind switch
+    {
+        ParameterKind.Int => type.SpecialType == SpecialType.System_Int32,
+        _ => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+             && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+             && named.Name == (Kind == ParameterKind.ReadOnlySpan ? "ReadOnlySpan" : "Span"),
+    };
+
+    /// <summary>The parameter list a kernel of <paramref name="attribute"/> takes.</summary>
+    public static ParameterShape[] For(KernelAttribute attribute, bool withBias, bool constantWeights)
+    {
+        var shape = new List<ParameterShape> { new(ParameterKind.ReadOnlySpan, "input") };
+        if (attribute.IsConvolution && !constantWeights)
+        {
+            shape.Add(new(ParameterKind.ReadOnlySpan, "weights"));
+        }
+
+        if (attribute.IsConvolution && withBias)
+        {
+            shape.Add(new(ParameterKind.ReadOnlySpan, "bias"));
+        }
+
+        shape.Add(new(ParameterKind.Span, "output"));
+        if (attribute.Is2D)
+        {
+            shape.Add(new(ParameterKind.Int, "height"));
+            shape.Add(new(ParameterKind.Int, "width"));
+        }
+        else
+        {
+            shape.Add(new(ParameterKind.Int, "length"));
+        }
+
+        return shape.ToArray();
+    }
+
+    /// <summary>The expected list as a user would write it, e.g. <c>(ReadOnlySpan&lt;float&gt; input, …, int width)</c>.</summary>
+    public static string Describe(KernelAttribute attribute, string elementType, bool constantWeights)
+    {
+        ParameterShape[] full = For(attribute, withBias: attribute.IsConvolution, constantWeights);
+        IEnumerable<string> parts = full.Select(p =>
+        {
+            string text = p.Kind switch
+            {
+                ParameterKind.ReadOnlySpan => $"ReadOnlySpan<{elementType}> {p.Name}",
+                ParameterKind.Span => $"Span<{elementType}> {p.Name}",
+                _ => $"int {p.Name}",
+            };
+            return p.Name == "bias" ? $"[{text},]" : text + ",";
+        });
+        string joined = string.Join(" ", parts);
+        return "(" + joined.Substring(0, joined.Length - 1) + ")" + (attribute.IsConvolution ? ", the bias being optional" : "");
+    }
+}
+
+/// <summary>The kinds of parameter a kernel signature has.</summary>
+internal enum ParameterKind
+{
+    ReadOnlySpan,
+    Span,
+    Int,
+}

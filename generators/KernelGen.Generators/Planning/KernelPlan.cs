@@ -1,0 +1,95 @@
+using KernelGen.Generators.Model;
+
+namespace KernelGen.Generators.Planning;
+
+/// <summary>
+/// What a kernel computes, as data the loop skeleton reads: its taps and their offsets, the channel blocking and
+/// the reach of the window. Every kernel kind is a plan over the same skeleton; a pool is a "convolution" with one
+/// input channel per output channel and no weights.
+/// </summary>
+internal sealed class KernelPlan
+{
+    /// <summary>Output channels computed together, so that each loaded input vector feeds this many accumulators.</summary>
+    public const int MaxChannelBlock = 4;
+
+    public KernelPlan(KernelSpec spec)
+    {
+        Spec = spec;
+        Layout = TapLayouts.For(spec.KernelHeight, spec.KernelWidth);
+        IsConvolution = spec.Operation == KernelOperation.Convolution;
+        ChannelsPerGroup = IsConvolution ? spec.InChannels / spec.Groups : 1;
+        OutputsPerGroup = IsConvolution ? spec.OutChannels / spec.Groups : 1;
+        GroupCount = IsConvolution ? spec.Groups : spec.InChannels;
+        ChannelBlock = Math.Min(OutputsPerGroup, IsConvolution ? MaxChannelBlock : 1);
+        RemainderBlock = OutputsPerGroup % ChannelBlock;
+        Taps = new List<Tap>();
+        for (int i = 0; i < spec.KernelHeight && Layout == TapLayout.Unrolled; i++)
+        {
+            for (int j = 0; j < spec.KernelWidth; j++)
+            {
+                Taps.Add(new Tap(i, j, j * spec.Dilation, WeightRow(i) * spec.KernelWidth + WeightColumn(j)));
+            }
+        }
+    }
+
+    public KernelSpec Spec { get; }
+
+    public TapLayout Layout { get; }
+
+    public bool IsConvolution { get; }
+
+    /// <summary>The element type's C# keyword.</summary>
+    public string T => Spec.Element == ElementType.Float ? "float" : "double";
+
+    /// <summary>A literal suffix for constants of <see cref="T"/>.</summary>
+    public string LiteralSuffix => Spec.Element == ElementType.Float ? "f" : "d";
+
+    public int ElementBytes => Spec.Element == ElementType.Float ? 4 : 8;
+
+    public int ChannelsPerGroup { get; }
+
+    public int OutputsPerGroup { get; }
+
+    public int GroupCount { get; }
+
+    public int ChannelBlock { get; }
+
+    /// <summary>The size of the last, smaller block of a group, or 0 when the blocks divide it.</summary>
+    public int RemainderBlock { get; }
+
+    public int TapsPerChannel => Spec.KernelHeight * Spec.KernelWidth;
+
+    public int WeightsPerOutput => ChannelsPerGroup * TapsPerChannel;
+
+    public int RowReach => (Spec.KernelHeight - 1) * Spec.Dilation;
+
+    public int ColumnReach => (Spec.KernelWidth - 1) * Spec.Dilation;
+
+    /// <summary>Elements a strided vector load reads past the last lane it uses (stride − 1).</summary>
+    public int VectorOverRead => Spec.StrideWidth - 1;
+
+    /// <summary>Whether some output rows can have kernel rows in the padding (only then is a guarded row emitted).</summary>
+    public bool HasBorderRows => Spec.Padding != PaddingMode.Valid && Spec.KernelHeight > 1;
+
+    /// <summary>The taps of a fully unrolled window, row by row; empty for looped layouts.</summary>
+    public List<Tap> Taps { get; }
+
+    public IEnumerable<int> BlockSizes => RemainderBlock == 0 ? [ChannelBlock] : [ChannelBlock, RemainderBlock];
+
+    /// <summary>The name of the file-local class, carrying the specialisation, e.g. <c>Blur_Conv2D_3x3_f32</c>.</summary>
+    public string ClassName
+    {
+        get
+        {
+            string window = Spec.Is2D ? $"{Spec.KernelHeight}x{Spec.KernelWidth}" : $"k{Spec.KernelWidth}";
+            return $"{Spec.Method.Name.TrimStart('@')}_{Spec.AttributeName}_{window}_{(Spec.Element == ElementType.Float ? "f32" : "f64")}";
+        }
+    }
+
+    public int WeightRow(int i) => Spec.Flip ? Spec.KernelHeight - 1 - i : i;
+
+    public int WeightColumn(int j) => Spec.Flip ? Spec.KernelWidth - 1 - j : j;
+}
+
+/// <summary>One tap of an unrolled window: its kernel row, column offset in the input row, and weight index within a channel.</summary>
+internal readonly record struct Tap(int Row, int Column, int ColumnOffset, int WeightIndex);
