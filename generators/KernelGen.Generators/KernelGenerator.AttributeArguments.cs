@@ -106,7 +106,10 @@ public sealed partial class KernelGenerator
         private void CheckIndexable(int kernelHeight, int kernelWidth, int dilation, int inChannels, int outChannels, int groups, List<Diagnostic> diagnostics)
         {
             long reach = (long)dilation * (Math.Max(kernelHeight, kernelWidth) - 1) + 1;
-            long weights = (long)outChannels * (inChannels / groups) * kernelHeight * kernelWidth;
+            // A pool has no weights; its window (KH·KW taps per channel) must still be indexable.
+            long weights = _attribute.IsConvolution
+                ? (long)outChannels * (inChannels / groups) * kernelHeight * kernelWidth
+                : (long)kernelHeight * kernelWidth;
             if (reach > int.MaxValue)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.KernelTooLarge, _attributeLocation, _attribute.Name,

@@ -38,7 +38,8 @@ internal static class RowEmitter
         {
             for (int i = 1; i < plan.Spec.KernelHeight; i++)
             {
-                w.Line($"nint rowOffset{i} = (nint){i * plan.Spec.Dilation} * width;");
+                int rows = i * plan.Spec.Dilation;
+                w.Line(rows == 1 ? $"nint rowOffset{i} = width;" : $"nint rowOffset{i} = (nint){rows} * width;");
             }
 
             if (guarded)

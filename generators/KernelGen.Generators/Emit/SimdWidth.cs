@@ -49,15 +49,18 @@ internal sealed class SimdWidth
         }
 
         return plan.Spec.StrideWidth == 1
-            ? $"{Vector}.LoadUnsafe(ref {source}, (nuint)({offset}))"
-            : $"{StridedLoadName}(ref {source}, (nuint)({offset}))";
+            ? $"{Vector}.LoadUnsafe(ref {source}, {Unsigned(offset)})"
+            : $"{StridedLoadName}(ref {source}, {Unsigned(offset)})";
     }
 
     /// <summary>The name of the file-local helper that gathers every stride-th element into one vector.</summary>
     public string StridedLoadName => $"LoadStrided{Suffix}";
 
     public string Store(string value, string destination, string offset)
-        => IsScalar ? $"Unsafe.Add(ref {destination}, {offset}) = {value};" : $"{value}.StoreUnsafe(ref {destination}, (nuint)({offset}));";
+        => IsScalar ? $"Unsafe.Add(ref {destination}, {offset}) = {value};" : $"{value}.StoreUnsafe(ref {destination}, {Unsigned(offset)});";
+
+    // Offsets are computed as signed nint (they may pass through negative values); the load takes them unsigned.
+    private static string Unsigned(string offset) => offset.Contains(' ') ? $"(nuint)({offset})" : $"(nuint){offset}";
 
     /// <summary><c>accumulator + a·b</c>, fused where the hardware has it.</summary>
     public string MultiplyAdd(string a, string b, string accumulator)

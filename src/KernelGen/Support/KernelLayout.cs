@@ -37,7 +37,8 @@ public readonly record struct KernelLayout(
     {
         (int rowStart, int rowEnd) = ShapeMath.InteriorRange(height, extents.Rows, strideHeight, rowReach);
         (int columnStart, int columnEnd) = ShapeMath.InteriorRange(width, extents.Columns, strideWidth, columnReach);
-        (_, int vectorEnd) = ShapeMath.InteriorRange(width, extents.Columns, strideWidth, columnReach + vectorOverRead);
+        int vectorReach = (int)Math.Min((long)columnReach + vectorOverRead, int.MaxValue);
+        (_, int vectorEnd) = ShapeMath.InteriorRange(width, extents.Columns, strideWidth, vectorReach);
         return new KernelLayout(height, width, extents.Rows.Output, extents.Columns.Output, extents.Rows.PadBefore, extents.Columns.PadBefore,
             rowStart, rowEnd, columnStart, columnEnd, vectorEnd);
     }
