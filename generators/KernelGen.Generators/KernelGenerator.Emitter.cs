@@ -16,15 +16,31 @@ public sealed partial class KernelGenerator
     {
         private static readonly string Version = typeof(KernelGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
-        /// <summary>A unique, deterministic file name: namespace, containing types, method, attribute, element type and arity.</summary>
+        /// <summary>
+        /// A unique, deterministic file name: namespace, containing types, method, attribute, element type and arity,
+        /// then a hash of the exact name. Roslyn compares hint names ignoring case and the arity mark '`' is written
+        /// '_', so without the hash <c>Smooth</c> and <c>smooth</c>, or <c>Outer&lt;T&gt;</c> and <c>Outer_1</c>, would collide.
+        /// </summary>
         public static string HintName(KernelSpec spec)
         {
-            IEnumerable<string> parts = new[] { spec.Method.Namespace }
-                .Concat(spec.Method.ContainingTypes.Select(t => t.MetadataName.Replace('`', '_')))
+            string exact = string.Join(".", new[] { spec.Method.Namespace }
+                .Concat(spec.Method.ContainingTypes.Select(t => t.MetadataName))
                 .Concat([spec.Method.Name.TrimStart('@')])
-                .Where(p => p.Length > 0);
+                .Where(p => p.Length > 0));
             string element = spec.Element == ElementType.Float ? "f32" : "f64";
-            return $"{string.Join(".", parts)}.{spec.AttributeName}_{element}_{spec.Method.ParameterNames.Count}.g.cs";
+            return $"{exact.Replace('`', '_')}.{spec.AttributeName}_{element}_{spec.Method.ParameterNames.Count}_{Fnv1a(exact):x8}.g.cs";
+        }
+
+        // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+        private static uint Fnv1a(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return hash;
         }
 
         public static string Emit(KernelSpec spec)

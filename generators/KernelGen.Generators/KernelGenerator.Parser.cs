@@ -35,9 +35,10 @@ public sealed partial class KernelGenerator
 
             if (data.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
                 || data.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)
-                || data.AttributeConstructor is null)
+                || data.AttributeConstructor is null
+                || CompilerRejectsDeclaration(method, syntax))
             {
-                return Result(null, diagnostics); // the compiler reports the broken attribute itself
+                return Result(null, diagnostics); // the compiler reports the broken attribute or declaration itself
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,6 +85,23 @@ public sealed partial class KernelGenerator
             return false;
         }
 
+        // Declarations the compiler already rejects, for which an implementation could only add errors or collide on
+        // its hint name: a method outside a type (e.g. among top-level statements), a type, method or parameter
+        // without a name (while typing), an abstract partial method, a second method with the same signature.
+        private static bool CompilerRejectsDeclaration(IMethodSymbol method, MethodDeclarationSyntax syntax)
+            => syntax.Parent is not TypeDeclarationSyntax
+               || syntax.Identifier.IsMissing
+               || syntax.ParameterList.Parameters.Any(p => p.Identifier.IsMissing)
+               || syntax.Ancestors().OfType<BaseTypeDeclarationSyntax>().Any(t => t.Identifier.IsMissing)
+               || syntax.Modifiers.Any(SyntaxKind.AbstractKeyword)
+               || method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
+                   !SymbolEqualityComparer.Default.Equals(other, method)
+                   && !SymbolEqualityComparer.Default.Equals(other, method.PartialDefinitionPart)
+                   && !SymbolEqualityComparer.Default.Equals(other, method.PartialImplementationPart)
+                   && other.Arity == method.Arity
+                   && other.Parameters.Length == method.Parameters.Length
+                   && other.Parameters.Zip(method.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same));
+
         private static bool IsKernelAttribute(AttributeData data)
             => data.AttributeClass is { } type
                && type.ContainingNamespace is { Name: KernelAttribute.Namespace, ContainingNamespace.IsGlobalNamespace: true }
@@ -98,7 +116,9 @@ public sealed partial class KernelGenerator
         private static void CheckDeclaration(IMethodSymbol method, MethodDeclarationSyntax syntax, List<Diagnostic> diagnostics)
         {
             bool isPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword);
-            if (!isPartial || syntax.Body is not null || syntax.ExpressionBody is not null)
+            // A hand-written implementation part elsewhere, or 'extern', is a body too: the generated one would be a second implementation.
+            if (!isPartial || syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null
+                || syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
             {
                 string prefix = method.IsStatic ? "static" : "private";
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodNotPartial, syntax.Identifier.GetLocation(), method.Name, prefix));
@@ -229,12 +249,13 @@ public sealed partial class KernelGenerator
                 string keyword = type.IsRecord
                     ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
                     : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
+                keyword = "partial " + keyword;
                 if (type.IsRefLikeType)
                 {
-                    keyword = "ref " + keyword;
+                    keyword = "ref " + keyword; // 'ref partial struct': partial must come right before 'struct'
                 }
 
-                types.Insert(0, new ContainingType("partial " + keyword, name, type.MetadataName));
+                types.Insert(0, new ContainingType(keyword, name, type.MetadataName));
             }
 
             string ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
