@@ -241,9 +241,29 @@ internal static class KernelClassEmitter
         w.Close();
     }
 
+    // Small strides gather with a few full loads shuffled into place; large ones would need about one load per
+    // lane that way, so they read each lane's element directly.
+    private const int MaxShuffledStride = 4;
+
     private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
     {
         int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
+        if (stride > MaxShuffledStride)
+        {
+            w.Line($"/// <summary>Lanes source[offset + k·{stride}], read one element each.</summary>");
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+            w.Open($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)");
+            w.Line($"return {width.Vector}.Create(");
+            for (int k = 0; k < lanes; k++)
+            {
+                string at = k == 0 ? "offset" : $"offset + {k * stride}";
+                w.Line($"    Unsafe.Add(ref source, {at}){(k == lanes - 1 ? ");" : ",")}");
+            }
+
+            w.Close();
+            return;
+        }
+
         int parts = (lanes - 1) * stride / lanes + 1;
         string index = plan.Spec.Element == ElementType.Float ? "" : "L";
         var shuffles = new List<string>();
@@ -266,6 +286,7 @@ internal static class KernelClassEmitter
             string lead = m == 0 ? "return " : "    | ";
             w.Line(lead + shuffles[m] + (m == shuffles.Count - 1 ? ";" : ""));
         }
+
         w.Close();
     }
 }

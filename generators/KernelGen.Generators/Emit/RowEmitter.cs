@@ -13,8 +13,17 @@ internal static class RowEmitter
     public static string Name(SimdWidth width, bool guarded, int block)
         => $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}";
 
+    /// <summary>
+    /// Only the vector interior rows, where nearly all the time goes, are unrolled over the whole window. Border rows
+    /// and the scalar path loop over kernel rows (each row unrolled): they run rarely, and unrolling them too
+    /// would multiply the size of the generated code for nothing.
+    /// </summary>
+    public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded)
+        => plan.Layout == TapLayout.Unrolled && (guarded || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
+
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block)
     {
+        TapLayout layout = LayoutOf(plan, width, guarded);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
         string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
@@ -34,7 +43,7 @@ internal static class RowEmitter
         w.Line("int top = y * StrideHeight - layout.PadTop; // input row of the first kernel row, possibly in the padding");
         w.Line("nint rowStart = c0 * plane + (nint)top * width - layout.PadLeft; // an offset only: never turned into a ref outside the input");
         w.Line("nint outStart = o * outPlane + (nint)y * layout.OutWidth;");
-        if (plan.Layout == TapLayout.Unrolled)
+        if (layout == TapLayout.Unrolled)
         {
             for (int i = 1; i < plan.Spec.KernelHeight; i++)
             {
@@ -42,13 +51,6 @@ internal static class RowEmitter
                 w.Line(rows == 1 ? $"nint rowOffset{i} = width;" : $"nint rowOffset{i} = (nint){rows} * width;");
             }
 
-            if (guarded)
-            {
-                for (int i = 0; i < plan.Spec.KernelHeight; i++)
-                {
-                    w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
-                }
-            }
         }
 
         foreach (string line in WindowOperation.RowSetup(plan, width, block, guarded))
@@ -95,7 +97,7 @@ internal static class RowEmitter
         }
 
         w.Line($"{type} v;");
-        WriteTaps(w, plan, width, guarded, block);
+        WriteTaps(w, plan, width, layout, guarded, block);
         if (channelLoop)
         {
             w.Close();
@@ -122,36 +124,26 @@ internal static class RowEmitter
         w.Close();
     }
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block)
     {
-        if (plan.Layout == TapLayout.Unrolled)
+        if (layout == TapLayout.Unrolled)
         {
             foreach (IGrouping<int, Tap> row in plan.Taps.GroupBy(t => t.Row))
             {
                 string rowOffset = row.Key == 0 ? "" : $" + rowOffset{row.Key}";
                 w.Line($"// kernel row {row.Key}");
-                if (guarded)
-                {
-                    w.Open($"if (inside{row.Key})");
-                }
-
                 foreach (Tap tap in row)
                 {
                     string column = tap.ColumnOffset == 0 ? "" : $" + {tap.ColumnOffset}";
                     w.Line($"v = {width.Load(plan, "inputRef", $"at{rowOffset}{column}")};");
                     WriteAccumulates(w, plan, width, block, "channelWeights", tap.WeightIndex.ToString());
                 }
-
-                if (guarded)
-                {
-                    w.Close();
-                }
             }
 
             return;
         }
 
-        // Large windows: rows looped, each row unrolled unless it is too wide too.
+        // Kernel rows looped, each row unrolled unless it is too wide too.
         w.Open("for (int i = 0; i < KernelHeight; i++)");
         if (guarded)
         {
@@ -169,7 +161,7 @@ internal static class RowEmitter
             w.Line($"ref {plan.T} rowWeights = ref Unsafe.Add(ref channelWeights, {weightRow} * KernelWidth);");
         }
 
-        if (plan.Layout == TapLayout.RowsLooped)
+        if (layout == TapLayout.RowsLooped)
         {
             for (int j = 0; j < plan.Spec.KernelWidth; j++)
             {
