@@ -120,7 +120,8 @@ public sealed partial class KernelGenerator
             if (!isPartial || syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null
                 || syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
             {
-                string prefix = method.IsStatic ? "static" : "private";
+                string access = SyntaxFacts.GetText(method.DeclaredAccessibility);
+                string prefix = (access.Length > 0 ? access : "private") + (method.IsStatic ? " static" : "");
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodNotPartial, syntax.Identifier.GetLocation(), method.Name, prefix));
             }
 

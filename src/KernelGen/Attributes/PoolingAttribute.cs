@@ -10,7 +10,7 @@ public abstract class PoolingAttribute : Attribute
     public Padding Padding { get; set; } = Padding.Valid;
 
     /// <summary>
-    /// Step between windows, in every dimension. When not set (0) the stride equals the window:
+    /// Step between windows, in every dimension, at least 1. When not set, the stride equals the window:
     /// its height down and its width across.
     /// </summary>
     public int Stride { get; set; }

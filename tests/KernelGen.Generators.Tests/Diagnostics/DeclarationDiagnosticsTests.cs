@@ -14,7 +14,7 @@ public sealed class DeclarationDiagnosticsTests
                 [Conv2D(3, 3)]
                 public static void {|KG0001:Blur|}({{Conv2DParameters}});
             }
-            """, "KG0001", messageContains: ["Blur", "write 'static partial void Blur(...);'"]);
+            """, "KG0001", messageContains: ["Blur", "write 'public static partial void Blur(...);'"]);
 
     [Fact]
     public void KG0001_PartialMethodWithBody()
