@@ -1,0 +1,188 @@
+namespace KernelGen.Kernels.Tests;
+
+/// <summary>Conv2D kernels over float, spanning the option grid; the differential tests find them by reflection.</summary>
+public static partial class Conv2DKernels
+{
+    [Conv2D(1, 1)]
+    public static partial void K1x1(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(1, 1, InChannels = 3, OutChannels = 8)]
+    public static partial void K1x1_C3to8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(1, 1, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K1x1_S2_C16to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(1, 3, Padding = Padding.Same)]
+    public static partial void K1x3_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(1, 3, Padding = Padding.Full, Stride = 2)]
+    public static partial void K1x3_Full_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 1, Padding = Padding.Same)]
+    public static partial void K3x1_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 1, Dilation = 2)]
+    public static partial void K3x1_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2)]
+    public static partial void K2x2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2, Padding = Padding.Same)]
+    public static partial void K2x2_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2, Padding = Padding.Full)]
+    public static partial void K2x2_Full(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2, Padding = Padding.Same, Stride = 2, Flip = true)]
+    public static partial void K2x2_Same_S2_Flip_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2, Stride = 3, InChannels = 3, OutChannels = 8)]
+    public static partial void K2x2_S3_C3to8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 3, Padding = Padding.Same)]
+    public static partial void K2x3_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 5, Stride = 2)]
+    public static partial void K3x5_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 3, Padding = Padding.Same, Dilation = 2)]
+    public static partial void K5x3_Same_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3)]
+    public static partial void K3x3(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same)]
+    public static partial void K3x3_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full)]
+    public static partial void K3x3_Full(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Stride = 2)]
+    public static partial void K3x3_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2)]
+    public static partial void K3x3_Same_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 3)]
+    public static partial void K3x3_Same_S3(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, Stride = 3)]
+    public static partial void K3x3_Full_S3(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Dilation = 2)]
+    public static partial void K3x3_Same_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Stride = 2, Dilation = 2)]
+    public static partial void K3x3_S2_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, Stride = 2, Dilation = 2)]
+    public static partial void K3x3_Full_S2_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Flip = true)]
+    public static partial void K3x3_Same_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Dilation = 2, Flip = true)]
+    public static partial void K3x3_D2_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same)]
+    public static partial void K3x3_Same_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Activation = Activation.Relu)]
+    public static partial void K3x3_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 3, OutChannels = 8, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_C3to8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Stride = 2, InChannels = 3, OutChannels = 8)]
+    public static partial void K3x3_S2_C3to8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, InChannels = 16, OutChannels = 16)]
+    public static partial void K3x3_C16to16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S2_C16to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16, Groups = 4)]
+    public static partial void K3x3_Same_C16to16_G4(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 4, OutChannels = 6, Groups = 2)]
+    public static partial void K3x3_Same_C4to6_G2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, Stride = 3, InChannels = 4, OutChannels = 6, Groups = 2, Flip = true)]
+    public static partial void K3x3_Full_S3_C4to6_G2_Flip_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8)]
+    public static partial void K3x3_Same_Depthwise8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S2_Depthwise8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, InChannels = 8, OutChannels = 16, Groups = 8)]
+    public static partial void K3x3_C8to16_G8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 2, OutChannels = 5)]
+    public static partial void K3x3_Same_C2to5(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, InChannels = 1, OutChannels = 8)]
+    public static partial void K3x3_C1to8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 1)]
+    public static partial void K3x3_Same_C8to1(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5)]
+    public static partial void K5x5(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same)]
+    public static partial void K5x5_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Full, Flip = true)]
+    public static partial void K5x5_Full_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Stride = 2)]
+    public static partial void K5x5_Same_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Dilation = 2)]
+    public static partial void K5x5_Same_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Stride = 2, InChannels = 3, OutChannels = 8)]
+    public static partial void K5x5_Same_S2_C3to8_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Dilation = 2, InChannels = 8, OutChannels = 8, Groups = 8, Flip = true)]
+    public static partial void K5x5_Same_D2_Depthwise8_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(7, 7, Padding = Padding.Same)]
+    public static partial void K7x7_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(7, 7, Stride = 3)]
+    public static partial void K7x7_S3(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(7, 7, Padding = Padding.Same, Stride = 2, InChannels = 3, OutChannels = 8, Activation = Activation.Relu)]
+    public static partial void K7x7_Same_S2_C3to8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(7, 7, Padding = Padding.Full, Dilation = 2)]
+    public static partial void K7x7_Full_D2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(1, 7, Padding = Padding.Same)]
+    public static partial void K1x7_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(7, 1, Padding = Padding.Same, Stride = 2)]
+    public static partial void K7x1_Same_S2(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(11, 11)]
+    public static partial void K11x11(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(11, 11, Padding = Padding.Same)]
+    public static partial void K11x11_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(11, 11, Padding = Padding.Full, Flip = true)]
+    public static partial void K11x11_Full_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(11, 11, Stride = 3, InChannels = 3, OutChannels = 8, Activation = Activation.Relu)]
+    public static partial void K11x11_S3_C3to8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(16, 16, Padding = Padding.Same)]
+    public static partial void K16x16_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+}

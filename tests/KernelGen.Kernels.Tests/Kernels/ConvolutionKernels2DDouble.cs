@@ -1,0 +1,41 @@
+namespace KernelGen.Kernels.Tests;
+
+/// <summary>Conv2D kernels over double: a subset of the float grid.</summary>
+public static partial class Conv2DKernelsDouble
+{
+    [Conv2D(3, 3, Padding = Padding.Same)]
+    public static partial void K3x3_Same(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(3, 3, InChannels = 3, OutChannels = 8, Activation = Activation.Relu)]
+    public static partial void K3x3_C3to8_Bias_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Stride = 2, Flip = true)]
+    public static partial void K5x5_Same_S2_Flip(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(2, 2, Padding = Padding.Full)]
+    public static partial void K2x2_Full(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(1, 1, InChannels = 16, OutChannels = 16)]
+    public static partial void K1x1_C16to16(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(7, 7, Padding = Padding.Same, Dilation = 2)]
+    public static partial void K7x7_Same_D2(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8)]
+    public static partial void K3x3_Same_Depthwise8_Bias(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, Stride = 3, InChannels = 4, OutChannels = 6, Groups = 2)]
+    public static partial void K3x3_Full_S3_C4to6_G2(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(11, 11)]
+    public static partial void K11x11(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(1, 3, Padding = Padding.Same, Stride = 2)]
+    public static partial void K1x3_Same_S2(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(3, 1, Padding = Padding.Full)]
+    public static partial void K3x1_Full(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S2_C16to16_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+}

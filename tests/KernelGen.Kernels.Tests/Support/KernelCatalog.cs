@@ -1,0 +1,135 @@
+using System.Numerics;
+using System.Reflection;
+
+namespace KernelGen.Kernels.Tests;
+
+/// <summary>
+/// The table of every generated kernel in this assembly: each method carrying a KernelGen attribute becomes a
+/// <see cref="KernelCase{T}"/> whose parameters are read from the attribute itself, so the table and the
+/// declarations cannot drift apart.
+/// </summary>
+public static class KernelCatalog
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, KernelCase>> Cases = new(Build);
+
+    public static IEnumerable<KernelCase> All => Cases.Value.Values;
+
+    public static KernelCase Get(string name)
+        => Cases.Value.TryGetValue(name, out KernelCase? c) ? c : throw new KeyNotFoundException($"No kernel case named {name}.");
+
+    public static KernelCase<T> Get<T>(string name)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => (KernelCase<T>)Get(name);
+
+    /// <summary>xunit member data: the names of the cases of some families.</summary>
+    public static TheoryData<string> Names(params KernelFamily[] families)
+    {
+        var data = new TheoryData<string>();
+        foreach (KernelCase c in All.Where(c => families.Contains(c.Family)).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>All declared kernel methods, with their attribute (exposed for the catalog's own tests).</summary>
+    public static IEnumerable<(MethodInfo Method, Attribute Attribute)> DeclaredKernels()
+        => from type in typeof(KernelCatalog).Assembly.GetTypes()
+           from method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
+           from attribute in method.GetCustomAttributes()
+           where attribute is ConvolutionAttribute or PoolingAttribute
+           select (method, attribute);
+
+    private static Dictionary<string, KernelCase> Build()
+    {
+        var cases = new Dictionary<string, KernelCase>(StringComparer.Ordinal);
+        foreach ((MethodInfo method, Attribute attribute) in DeclaredKernels())
+        {
+            Type element = method.GetParameters()[0].ParameterType.GetGenericArguments()[0];
+            KernelCase c = element == typeof(float) ? Create<float>(method, attribute) : Create<double>(method, attribute);
+            if (!cases.TryAdd(c.Name, c))
+            {
+                throw new InvalidOperationException($"{c.Method} and {cases[c.Name].Method} are both {c.Name}: declare distinct kernels.");
+            }
+        }
+
+        return cases;
+    }
+
+    private static KernelCase<T> Create<T>(MethodInfo method, Attribute attribute)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string name = $"{method.DeclaringType!.Name}.{method.Name}";
+        bool hasBias = attribute is ConvolutionAttribute && method.GetParameters().Length == (attribute is Conv2DAttribute ? 6 : 5);
+        switch (attribute)
+        {
+            case ConvolutionAttribute conv:
+                (int kh, int kw, KernelFamily family) = conv switch
+                {
+                    Conv2DAttribute a => (a.KernelHeight, a.KernelWidth, KernelFamily.Conv2D),
+                    Conv1DAttribute a => (1, a.KernelSize, KernelFamily.Conv1D),
+                    _ => throw new InvalidOperationException(name),
+                };
+                return new KernelCase<T>
+                {
+                    Family = family, Method = name, KernelHeight = kh, KernelWidth = kw, Padding = conv.Padding,
+                    Stride = conv.Stride, Dilation = conv.Dilation, InChannels = conv.InChannels, OutChannels = conv.OutChannels,
+                    Groups = conv.Groups, Flip = conv.Flip, Activation = conv.Activation, HasBias = hasBias,
+                    Generated = ConvolutionInvoker<T>(method, family, hasBias),
+                };
+            case PoolingAttribute pool:
+                (int ph, int pw, KernelFamily poolFamily) = pool switch
+                {
+                    MaxPool2DAttribute a => (a.Height, a.Width, KernelFamily.MaxPool2D),
+                    AvgPool2DAttribute a => (a.Height, a.Width, KernelFamily.AvgPool2D),
+                    MaxPool1DAttribute a => (1, a.Size, KernelFamily.MaxPool1D),
+                    AvgPool1DAttribute a => (1, a.Size, KernelFamily.AvgPool1D),
+                    _ => throw new InvalidOperationException(name),
+                };
+                return new KernelCase<T>
+                {
+                    Family = poolFamily, Method = name, KernelHeight = ph, KernelWidth = pw, Padding = pool.Padding,
+                    Stride = pool.Stride == 0 ? null : pool.Stride, InChannels = pool.Channels, OutChannels = pool.Channels,
+                    Generated = PoolingInvoker<T>(method, poolFamily),
+                };
+            default:
+                throw new InvalidOperationException(name);
+        }
+    }
+
+    private static GeneratedKernel<T> ConvolutionInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias)
+    {
+        if (family == KernelFamily.Conv2D)
+        {
+            if (hasBias)
+            {
+                return method.CreateDelegate<KernelShapes.Conv2DWithBias<T>>().Invoke;
+            }
+
+            var kernel = method.CreateDelegate<KernelShapes.Conv2D<T>>();
+            return (input, weights, bias, output, height, width) => kernel(input, weights, output, height, width);
+        }
+
+        if (hasBias)
+        {
+            var biased = method.CreateDelegate<KernelShapes.Conv1DWithBias<T>>();
+            return (input, weights, bias, output, height, width) => biased(input, weights, bias, output, width);
+        }
+
+        var plain = method.CreateDelegate<KernelShapes.Conv1D<T>>();
+        return (input, weights, bias, output, height, width) => plain(input, weights, output, width);
+    }
+
+    private static GeneratedKernel<T> PoolingInvoker<T>(MethodInfo method, KernelFamily family)
+    {
+        if (family is KernelFamily.MaxPool2D or KernelFamily.AvgPool2D)
+        {
+            var pool2D = method.CreateDelegate<KernelShapes.Pool2D<T>>();
+            return (input, weights, bias, output, height, width) => pool2D(input, output, height, width);
+        }
+
+        var pool1D = method.CreateDelegate<KernelShapes.Pool1D<T>>();
+        return (input, weights, bias, output, height, width) => pool1D(input, output, width);
+    }
+}
