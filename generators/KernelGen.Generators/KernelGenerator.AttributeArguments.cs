@@ -1,4 +1,5 @@
 using KernelGen.Generators.Diagnostics;
+using KernelGen.Generators.Helpers;
 using KernelGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,6 +54,7 @@ public sealed partial class KernelGenerator
 
             int strideHeight, strideWidth, dilation = 1, inChannels, outChannels, groups = 1;
             bool flip = false, relu = false;
+            EquatableArray<double> constantWeights = EquatableArray<double>.Empty;
             if (_attribute.IsConvolution)
             {
                 strideHeight = strideWidth = NamedPositive("Stride", 1, diagnostics);
@@ -75,11 +77,7 @@ public sealed partial class KernelGenerator
                         _attribute.Name, groups, inChannels, outChannels));
                 }
 
-                if (HasConstantWeights)
-                {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.WeightsNotSupported, NamedLocation("Weights"),
-                        _attribute.Name, element == ElementType.Double ? "double" : "float"));
-                }
+                constantWeights = ReadWeights(kernelHeight, kernelWidth, inChannels, outChannels, groups, diagnostics);
             }
             else
             {
@@ -99,7 +97,28 @@ public sealed partial class KernelGenerator
             return diagnostics.Count > errorsBefore
                 ? null
                 : new KernelOptions(kernelHeight, kernelWidth, strideHeight, strideWidth, dilation, inChannels, outChannels, groups,
-                    (PaddingMode)padding, flip, relu);
+                    (PaddingMode)padding, flip, relu, constantWeights);
+        }
+
+        // The constant weights, once their length is known to match the shape (checked only when the shape itself is valid).
+        private EquatableArray<double> ReadWeights(int kernelHeight, int kernelWidth, int inChannels, int outChannels, int groups, List<Diagnostic> diagnostics)
+        {
+            if (Named("Weights") is not { Kind: TypedConstantKind.Array, IsNull: false } weights
+                || kernelHeight <= 0 || kernelWidth <= 0 || inChannels <= 0 || outChannels <= 0 || groups <= 0
+                || inChannels % groups != 0 || outChannels % groups != 0)
+            {
+                return EquatableArray<double>.Empty;
+            }
+
+            long expected = (long)outChannels * (inChannels / groups) * kernelHeight * kernelWidth;
+            if (weights.Values.Length != expected)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.WeightsWrongLength, NamedLocation("Weights"), _attribute.Name,
+                    weights.Values.Length, outChannels, inChannels / groups, kernelHeight, kernelWidth, expected));
+                return EquatableArray<double>.Empty;
+            }
+
+            return weights.Values.Select(v => v.Value is double d ? d : Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
         }
 
         // Every constant the emitter writes (tap offsets, weight indices) must fit an int.

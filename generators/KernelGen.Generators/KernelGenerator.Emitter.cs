@@ -85,7 +85,7 @@ public sealed partial class KernelGenerator
             }
 
             ParameterShape[] shape = ParameterShape.For(
-                KernelAttribute.All.First(a => a.Name == plan.Spec.AttributeName), plan.Spec.HasBias, constantWeights: false);
+                KernelAttribute.All.First(a => a.Name == plan.Spec.AttributeName), plan.Spec.HasBias, plan.Spec.HasConstantWeights);
             var parameters = new List<string>();
             for (int i = 0; i < shape.Length; i++)
             {
@@ -108,7 +108,11 @@ public sealed partial class KernelGenerator
             var arguments = new List<string> { Argument("input") };
             if (plan.IsConvolution)
             {
-                arguments.Add(Argument("weights"));
+                if (!plan.Spec.HasConstantWeights)
+                {
+                    arguments.Add(Argument("weights"));
+                }
+
                 arguments.Add(Argument("bias"));
             }
 

@@ -59,7 +59,7 @@ public sealed partial class KernelGenerator
                 attribute.Name, attribute.Operation, attribute.Is2D, element.Value,
                 options.KernelHeight, options.KernelWidth, options.StrideHeight, options.StrideWidth, options.Dilation,
                 options.InChannels, options.OutChannels, options.Groups, options.Padding, options.Flip, hasBias, options.Relu,
-                DescribeMethod(method, syntax));
+                options.ConstantWeights, DescribeMethod(method, syntax));
             return Result(spec, diagnostics);
         }
 

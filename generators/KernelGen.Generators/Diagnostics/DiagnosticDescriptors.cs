@@ -47,9 +47,9 @@ internal static class DiagnosticDescriptors
         "KG0010", "Pooling does not take Padding.Full",
         "[{0}] does not support Padding.Full: use Padding.Valid or Padding.Same");
 
-    public static readonly DiagnosticDescriptor WeightsNotSupported = Error(
-        "KG0012", "Constant weights are not supported yet",
-        "[{0}] Weights (constant weights) is not supported yet: remove 'Weights = ...' and pass the weights as a 'ReadOnlySpan<{1}> weights' parameter after the input");
+    public static readonly DiagnosticDescriptor WeightsWrongLength = Error(
+        "KG0011", "Constant weights have the wrong length",
+        "[{0}] Weights has {1} values, but OutChannels·(InChannels/Groups)·KH·KW = {2}·{3}·{4}·{5} = {6}: write exactly {6} values in [OutChannels, InChannels/Groups, KH, KW] order");
 
     public static readonly DiagnosticDescriptor MultipleKernelAttributes = Error(
         "KG0013", "A method takes one KernelGen attribute",

@@ -100,6 +100,11 @@ internal static class KernelClassEmitter
         {
             w.Line($"private const int WeightsPerOutput = {plan.WeightsPerOutput};");
             w.Line($"private const bool Flip = {(s.Flip ? "true" : "false")};");
+            if (s.HasConstantWeights)
+            {
+                WriteConstantWeights(w, plan);
+            }
+
             w.Line();
             w.Line("private static ConvolutionGeometry Geometry =>");
             w.Line($"    new(KernelHeight, KernelWidth, StrideWidth, Dilation, {s.InChannels}, {s.OutChannels}, Groups, Padding.{s.Padding});");
@@ -112,13 +117,38 @@ internal static class KernelClassEmitter
         }
     }
 
+    private static void WriteConstantWeights(SourceWriter w, KernelPlan plan)
+    {
+        KernelSpec s = plan.Spec;
+        w.Line();
+        w.Line($"/// <summary>The weights from the attribute, [{s.OutChannels}, {plan.ChannelsPerGroup}, {s.KernelHeight}, {s.KernelWidth}], as {plan.T}; stored in the assembly's data, not allocated.</summary>");
+        w.Line($"private static ReadOnlySpan<{plan.T}> ConstantWeights =>");
+        w.Line("[");
+        int perLine = s.KernelWidth is > 1 and <= 16 ? s.KernelWidth : 16;
+        for (int start = 0; start < s.ConstantWeights.Count; start += perLine)
+        {
+            IEnumerable<string> values = s.ConstantWeights.Skip(start).Take(perLine).Select(v => Planning.ConstantKernel.Literal(v, s.Element));
+            w.Line("    " + string.Join(", ", values) + ",");
+        }
+
+        w.Line("];");
+    }
+
     private static void WriteRun(SourceWriter w, KernelPlan plan)
     {
         KernelSpec s = plan.Spec;
         string sizes = s.Is2D ? "int height, int width" : "int width";
         string height = s.Is2D ? "height" : "1";
         w.Line("/// <summary>Checks the arguments, then computes every output channel, block by block.</summary>");
-        w.Open($"public static void Run({SpanParameters(plan)}, {sizes}, in KernelParameterNames names)");
+        string spans = plan.Spec.HasConstantWeights
+            ? $"ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
+            : SpanParameters(plan);
+        w.Open($"public static void Run({spans}, {sizes}, in KernelParameterNames names)");
+        if (plan.Spec.HasConstantWeights)
+        {
+            w.Line($"ReadOnlySpan<{plan.T}> weights = ConstantWeights;");
+        }
+
         w.Line(plan.IsConvolution
             ? $"KernelExtents extents = KernelArguments.CheckConvolution(input, weights, bias, output, {height}, width, Geometry, names);"
             : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");

@@ -31,7 +31,8 @@ internal static class RowEmitter
         w.Line($"/// <summary>Output row <paramref name=\"y\"/>, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
         w.Open($"private static int {Name(width, guarded, block)}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
         w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
-        if (plan.IsConvolution)
+        bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
+        if (plan.IsConvolution && !literalWeights)
         {
             w.Line($"ref {plan.T} weightRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), o * WeightsPerOutput);");
         }
@@ -89,14 +90,18 @@ internal static class RowEmitter
             w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
         }
 
-        if (plan.IsConvolution)
+        if (plan.IsConvolution && !literalWeights)
         {
             w.Line(channelLoop
                 ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
                 : $"ref {plan.T} channelWeights = ref weightRef;");
         }
 
-        w.Line($"{type} v;");
+        if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+        {
+            w.Line($"{type} v;");
+        }
+
         WriteTaps(w, plan, width, layout, guarded, block);
         if (channelLoop)
         {
@@ -134,9 +139,23 @@ internal static class RowEmitter
                 w.Line($"// kernel row {row.Key}");
                 foreach (Tap tap in row)
                 {
+                    double? literal = plan.UsesLiteralWeights ? plan.UniformWindow![tap.WeightIndex] : null;
+                    if (literal == 0)
+                    {
+                        continue; // a zero tap costs nothing: no load, no multiply
+                    }
+
                     string column = tap.ColumnOffset == 0 ? "" : $" + {tap.ColumnOffset}";
                     w.Line($"v = {width.Load(plan, "inputRef", $"at{rowOffset}{column}")};");
-                    WriteAccumulates(w, plan, width, block, "channelWeights", tap.WeightIndex.ToString());
+                    for (int k = 0; k < block && literal is { } weight; k++)
+                    {
+                        w.Line(WindowOperation.AccumulateConstant(plan, width, $"acc{k}", "v", weight));
+                    }
+
+                    if (literal is null)
+                    {
+                        WriteAccumulates(w, plan, width, block, "channelWeights", tap.WeightIndex.ToString());
+                    }
                 }
             }
 

@@ -21,6 +21,17 @@ internal static class WindowOperation
         _ => $"{accumulator} = {accumulator} + {value};",
     };
 
+    /// <summary>
+    /// The statement folding <paramref name="value"/> into a convolution accumulator with a literal weight: a tap of
+    /// 1 or −1 is an add or a subtract (exact, like the multiply it replaces). Zero taps never get here.
+    /// </summary>
+    public static string AccumulateConstant(KernelPlan plan, SimdWidth width, string accumulator, string value, double weight) => weight switch
+    {
+        1 => $"{accumulator} = {accumulator} + {value};",
+        -1 => $"{accumulator} = {accumulator} - {value};",
+        _ => $"{accumulator} = {width.MultiplyAdd(value, width.Broadcast(ConstantKernel.Literal(weight, plan.Spec.Element)), accumulator)};",
+    };
+
     /// <summary>Values a row computes once before its loop: bias vectors, the average's divisor.</summary>
     public static IEnumerable<string> RowSetup(KernelPlan plan, SimdWidth width, int block, bool guarded)
     {

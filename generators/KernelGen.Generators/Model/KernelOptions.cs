@@ -1,3 +1,5 @@
+using KernelGen.Generators.Helpers;
+
 namespace KernelGen.Generators.Model;
 
 /// <summary>The attribute's arguments once read and validated, with every default applied.</summary>
@@ -12,4 +14,5 @@ internal sealed record KernelOptions(
     int Groups,
     PaddingMode Padding,
     bool Flip,
-    bool Relu);
+    bool Relu,
+    EquatableArray<double> ConstantWeights);

@@ -7,6 +7,7 @@ namespace KernelGen.Generators.Model;
 /// no symbol, syntax node or location, so that an unchanged declaration compares equal across runs and its
 /// output stays cached.
 /// </summary>
+/// <param name="ConstantWeights">The attribute's <c>Weights</c>, <c>[OutChannels, InChannels/Groups, KH, KW]</c>; empty for run-time weights.</param>
 internal sealed record KernelSpec(
     string AttributeName,
     KernelOperation Operation,
@@ -24,7 +25,12 @@ internal sealed record KernelSpec(
     bool Flip,
     bool HasBias,
     bool Relu,
-    MethodShape Method);
+    EquatableArray<double> ConstantWeights,
+    MethodShape Method)
+{
+    /// <summary>Whether the weights are baked in from the attribute's <c>Weights</c> (the method then has no weights parameter).</summary>
+    public bool HasConstantWeights => ConstantWeights.Count > 0;
+}
 
 /// <summary>The declaration the generated implementation must repeat, and where it lives.</summary>
 /// <param name="Namespace">The containing namespace, or empty for the global one.</param>

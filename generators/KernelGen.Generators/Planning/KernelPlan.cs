@@ -22,6 +22,16 @@ internal sealed class KernelPlan
         GroupCount = IsConvolution ? spec.Groups : spec.InChannels;
         ChannelBlock = Math.Min(OutputsPerGroup, IsConvolution ? MaxChannelBlock : 1);
         RemainderBlock = OutputsPerGroup % ChannelBlock;
+        UniformWindow = ConstantKernel.Uniform(spec, ChannelsPerGroup);
+        if (UniformWindow is not null && Layout == TapLayout.Unrolled && spec.Is2D && spec.KernelHeight > 1 && spec.KernelWidth > 1
+            && spec.StrideWidth == 1 && spec.StrideHeight == 1
+            && ConstantKernel.Factor(UniformWindow, spec.KernelHeight, spec.KernelWidth) is { } factors
+            && ConstantKernel.Cost(factors.Column) + ConstantKernel.Cost(factors.Row) + 1 < ConstantKernel.Cost(UniformWindow))
+        {
+            // Two passes cost a column pass, a row pass and one store and load of the intermediate row per output.
+            Separable = factors;
+        }
+
         Taps = new List<Tap>();
         for (int i = 0; i < spec.KernelHeight && Layout == TapLayout.Unrolled; i++)
         {
@@ -33,6 +43,15 @@ internal sealed class KernelPlan
     }
 
     public KernelSpec Spec { get; }
+
+    /// <summary>The constant window shared by every output channel (already converted to the element type), or null.</summary>
+    public double[]? UniformWindow { get; }
+
+    /// <summary>Whether the unrolled interior writes the weights as literals rather than loading them.</summary>
+    public bool UsesLiteralWeights => UniformWindow is not null && Layout == TapLayout.Unrolled;
+
+    /// <summary>The column and row filters of a rank-1 constant window worth splitting, or null.</summary>
+    public (double[] Column, double[] Row)? Separable { get; }
 
     public TapLayout Layout { get; }
 

@@ -73,19 +73,38 @@ public sealed class AttributeArgumentDiagnosticsTests
             messageContains: [name, "does not support Padding.Full", "use Padding.Valid or Padding.Same"]);
 
     [Fact]
-    public void KG0012_ConstantWeights()
+    public void KG0011_ConstantWeightsOfTheWrongLength()
         => DiagnosticVerifier.Verify(
-            Kernel("Conv2D(3, 3, {|KG0012:Weights = new double[] { 1, 2, 1, 2, 4, 2, 1, 2, 1 }|})", Pool2DParameters),
-            "KG0012", messageContains: ["not supported yet", "remove 'Weights = ...'", "pass the weights as a 'ReadOnlySpan<float> weights' parameter"]);
+            Kernel("Conv2D(3, 3, {|KG0011:Weights = new double[] { 1, 2, 1, 2, 4, 2, 1, 2 }|})", Pool2DParameters),
+            "KG0011", messageContains: ["Weights has 8 values", "= 1·1·3·3 = 9", "write exactly 9 values"]);
 
     [Fact]
-    public void KG0012_ConstantWeightsOnDoubleKernelNamesDoubleSpan()
+    public void KG0011_ConstantWeightsCountChannelsAndGroups()
         => DiagnosticVerifier.Verify(
-            Kernel("Conv1D(3, {|KG0012:Weights = [1.0, 0.0, -1.0]|})", "ReadOnlySpan<double> input, Span<double> output, int length"),
-            "KG0012", messageContains: "'ReadOnlySpan<double> weights'");
+            Kernel("Conv1D(3, InChannels = 4, OutChannels = 2, Groups = 2, {|KG0011:Weights = [1.0, 0.0, -1.0]|})",
+                "ReadOnlySpan<double> input, Span<double> output, int length"),
+            "KG0011", messageContains: ["Weights has 3 values", "2·2·1·3 = 12"]);
 
     [Fact]
-    public void KG0012_NullWeightsIsUnsetAndValid()
+    public void ConstantWeightsTakeNoWeightsParameter()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Kernel("Conv2D(3, 3, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })", Pool2DParameters));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Result.GeneratedSources);
+        Assert.Empty(run.OutputWarningsAndErrors);
+    }
+
+    [Fact]
+    public void ConstantWeightsWithAWeightsParameterIsAWrongList()
+        => DiagnosticVerifier.Verify(
+            Kernel("Conv2D(1, 3, Weights = [1.0, 0.0, -1.0])", "PARAMETERS").Replace("Kernel(PARAMETERS)",
+                "Kernel[|(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width)|]",
+                StringComparison.Ordinal),
+            "KG0005", messageContains: "expected (ReadOnlySpan<float> input, [ReadOnlySpan<float> bias,] Span<float> output, int height, int width)");
+
+    [Fact]
+    public void NullWeightsIsUnsetAndValid()
     {
         GeneratorRun run = GeneratorHarness.Run(Kernel("Conv2D(3, 3, Weights = null)"));
 

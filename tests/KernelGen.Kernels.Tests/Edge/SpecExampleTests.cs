@@ -50,7 +50,7 @@ public sealed class SpecExampleTests(ITestOutputHelper output)
             int height = c.Is2D ? h : 1;
             var random = new Random(TestData.Seed(kernel, height, w));
             double[] input = Enumerable.Range(0, height * w).Select(_ => (double)random.Next(-3, 4)).ToArray();
-            double[] weights = Enumerable.Range(0, c.WeightsLength).Select(_ => (double)random.Next(-3, 4)).ToArray();
+            double[] weights = c.ConstantWeights ?? Enumerable.Range(0, c.WeightsLength).Select(_ => (double)random.Next(-3, 4)).ToArray();
             double product = input.Sum() * weights.Sum();
             double sum = c switch
             {

@@ -39,6 +39,14 @@ public static class Differential
             TestData.FillUniform(bias.Body, random);
         }
 
+        if (c.ConstantWeights is { } constants)
+        {
+            for (int i = 0; i < constants.Length; i++)
+            {
+                weights.Body[i] = T.CreateChecked(constants[i]); // the reference gets the weights the kernel bakes in
+            }
+        }
+
         var expected = new T[outputLength];
         c.RunReference(input.Body, weights.Body, bias.Body, expected, height, width, c.Activation);
         double[] tolerance = integers ? new double[outputLength] : Tolerances(c, input.Body, weights.Body, bias.Body, height, width);

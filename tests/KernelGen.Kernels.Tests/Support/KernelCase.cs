@@ -47,6 +47,15 @@ public abstract record KernelCase
 
     public bool HasBias { get; init; }
 
+    /// <summary>The weights baked in by the attribute's <c>Weights</c>, or null for run-time weights.</summary>
+    public double[]? ConstantWeights { get; init; }
+
+    /// <summary>
+    /// Whether integer data gives exact results: always for run-time weights (the test draws integers), and for
+    /// constant weights that are multiples of 1/4096 (binomial Gaussians, integer filters), not for e.g. 1/9.
+    /// </summary>
+    public bool ExactWithIntegers => ConstantWeights is null || ConstantWeights.All(w => Math.Abs(w * 4096 - Math.Round(w * 4096)) == 0);
+
     public abstract Type ElementType { get; }
 
     public bool Is2D => Family is KernelFamily.Conv2D or KernelFamily.MaxPool2D or KernelFamily.AvgPool2D;
@@ -106,6 +115,11 @@ public abstract record KernelCase
             if (Activation != Activation.None)
             {
                 name.Append('_').Append(Activation.ToString().ToLowerInvariant());
+            }
+
+            if (ConstantWeights is not null)
+            {
+                name.Append("_const").Append(Method[(Method.LastIndexOf('.') + 1)..]);
             }
 
             name.Append(ElementType == typeof(float) ? "_f32" : "_f64");

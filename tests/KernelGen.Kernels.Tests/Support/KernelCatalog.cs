@@ -61,7 +61,9 @@ public static class KernelCatalog
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         string name = $"{method.DeclaringType!.Name}.{method.Name}";
-        bool hasBias = attribute is ConvolutionAttribute && method.GetParameters().Length == (attribute is Conv2DAttribute ? 6 : 5);
+        bool constant = attribute is ConvolutionAttribute { Weights: not null };
+        int withoutBias = (attribute is Conv2DAttribute ? 5 : 4) - (constant ? 1 : 0);
+        bool hasBias = attribute is ConvolutionAttribute && method.GetParameters().Length == withoutBias + 1;
         switch (attribute)
         {
             case ConvolutionAttribute conv:
@@ -76,7 +78,8 @@ public static class KernelCatalog
                     Family = family, Method = name, KernelHeight = kh, KernelWidth = kw, Padding = conv.Padding,
                     Stride = conv.Stride, Dilation = conv.Dilation, InChannels = conv.InChannels, OutChannels = conv.OutChannels,
                     Groups = conv.Groups, Flip = conv.Flip, Activation = conv.Activation, HasBias = hasBias,
-                    Generated = ConvolutionInvoker<T>(method, family, hasBias),
+                    ConstantWeights = conv.Weights,
+                    Generated = constant ? ConstantWeightInvoker<T>(method, family, hasBias) : ConvolutionInvoker<T>(method, family, hasBias),
                 };
             case PoolingAttribute pool:
                 (int ph, int pw, KernelFamily poolFamily) = pool switch
@@ -119,6 +122,31 @@ public static class KernelCatalog
 
         var plain = method.CreateDelegate<KernelShapes.Conv1D<T>>();
         return (input, weights, bias, output, height, width) => plain(input, weights, output, width);
+    }
+
+    // Kernels with baked-in weights have no weights parameter: the invoker ignores the weights it is given.
+    private static GeneratedKernel<T> ConstantWeightInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias)
+    {
+        if (family == KernelFamily.Conv2D)
+        {
+            if (hasBias)
+            {
+                var biased = method.CreateDelegate<KernelShapes.Conv2DConstantWithBias<T>>();
+                return (input, weights, bias, output, height, width) => biased(input, bias, output, height, width);
+            }
+
+            var kernel = method.CreateDelegate<KernelShapes.Pool2D<T>>();
+            return (input, weights, bias, output, height, width) => kernel(input, output, height, width);
+        }
+
+        if (hasBias)
+        {
+            var biased1D = method.CreateDelegate<KernelShapes.Conv1DConstantWithBias<T>>();
+            return (input, weights, bias, output, height, width) => biased1D(input, bias, output, width);
+        }
+
+        var plain = method.CreateDelegate<KernelShapes.Pool1D<T>>();
+        return (input, weights, bias, output, height, width) => plain(input, output, width);
     }
 
     private static GeneratedKernel<T> PoolingInvoker<T>(MethodInfo method, KernelFamily family)

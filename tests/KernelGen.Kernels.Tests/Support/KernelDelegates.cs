@@ -19,6 +19,10 @@ public static class KernelShapes
 
     public delegate void Conv1DWithBias<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output, int length);
 
+    public delegate void Conv2DConstantWithBias<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> bias, Span<T> output, int height, int width);
+
+    public delegate void Conv1DConstantWithBias<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> bias, Span<T> output, int length);
+
     public delegate void Pool2D<T>(ReadOnlySpan<T> input, Span<T> output, int height, int width);
 
     public delegate void Pool1D<T>(ReadOnlySpan<T> input, Span<T> output, int length);
