@@ -29,6 +29,14 @@ internal static class KernelClassEmitter
         WriteConstants(w, plan);
         w.Line();
         WriteRun(w, plan);
+        if (plan.Separable is not null)
+        {
+            w.Line();
+            SeparableEmitter.WriteMethods(w, plan);
+            w.Close();
+            return;
+        }
+
         foreach (int block in plan.BlockSizes)
         {
             w.Line();
@@ -100,6 +108,11 @@ internal static class KernelClassEmitter
         {
             w.Line($"private const int WeightsPerOutput = {plan.WeightsPerOutput};");
             w.Line($"private const bool Flip = {(s.Flip ? "true" : "false")};");
+            if (plan.Separable is not null)
+            {
+                w.Line($"private const int Strip = {KernelPlan.SeparableStrip}; // output columns per pass; the strip lives on the stack");
+            }
+
             if (s.HasConstantWeights)
             {
                 WriteConstantWeights(w, plan);
@@ -154,6 +167,13 @@ internal static class KernelClassEmitter
             : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
         w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
         w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+        if (plan.Separable is not null)
+        {
+            SeparableEmitter.WriteRunLoops(w, plan);
+            w.Close();
+            return;
+        }
+
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Line("int o = group * OutputsPerGroup;");

@@ -42,25 +42,37 @@ internal static class ConstantKernel
 
     /// <summary>
     /// The column and row filters whose outer product is <paramref name="window"/> (row-major KH × KW), or null when it
-    /// is not rank 1 within <see cref="SeparableTolerance"/>.
+    /// is not rank 1 within <see cref="SeparableTolerance"/>. Factors that reproduce the window exactly are preferred
+    /// (scaling by the smallest tap first, which keeps binomial and integer filters exact); otherwise the largest tap
+    /// scales, which is the best conditioned.
     /// </summary>
     public static (double[] Column, double[] Row)? Factor(double[] window, int kernelHeight, int kernelWidth)
     {
-        int pivot = 0;
-        for (int t = 1; t < window.Length; t++)
-        {
-            if (Math.Abs(window[t]) > Math.Abs(window[pivot]))
-            {
-                pivot = t;
-            }
-        }
-
-        double scale = window[pivot];
-        if (scale == 0 || double.IsNaN(scale) || double.IsInfinity(scale))
+        var pivots = Enumerable.Range(0, window.Length)
+            .Where(t => window[t] != 0 && !double.IsNaN(window[t]) && !double.IsInfinity(window[t]))
+            .OrderBy(t => Math.Abs(window[t]))
+            .ToList();
+        if (pivots.Count == 0)
         {
             return null;
         }
 
+        foreach (int pivot in pivots)
+        {
+            (double[] column, double[] row) = FactorAt(window, kernelHeight, kernelWidth, pivot);
+            if (MaxError(window, column, row, kernelWidth) == 0)
+            {
+                return (column, row);
+            }
+        }
+
+        int largest = pivots[pivots.Count - 1];
+        (double[] c, double[] r) = FactorAt(window, kernelHeight, kernelWidth, largest);
+        return MaxError(window, c, r, kernelWidth) <= SeparableTolerance * Math.Abs(window[largest]) ? (c, r) : null;
+    }
+
+    private static (double[] Column, double[] Row) FactorAt(double[] window, int kernelHeight, int kernelWidth, int pivot)
+    {
         int p = pivot / kernelWidth, q = pivot % kernelWidth;
         var column = new double[kernelHeight];
         var row = new double[kernelWidth];
@@ -71,21 +83,21 @@ internal static class ConstantKernel
 
         for (int j = 0; j < kernelWidth; j++)
         {
-            row[j] = window[p * kernelWidth + j] / scale;
-        }
-
-        for (int i = 0; i < kernelHeight; i++)
-        {
-            for (int j = 0; j < kernelWidth; j++)
-            {
-                if (Math.Abs(column[i] * row[j] - window[i * kernelWidth + j]) > SeparableTolerance * Math.Abs(scale))
-                {
-                    return null;
-                }
-            }
+            row[j] = window[p * kernelWidth + j] / window[pivot];
         }
 
         return (column, row);
+    }
+
+    private static double MaxError(double[] window, double[] column, double[] row, int kernelWidth)
+    {
+        double worst = 0;
+        for (int t = 0; t < window.Length; t++)
+        {
+            worst = Math.Max(worst, Math.Abs(column[t / kernelWidth] * row[t % kernelWidth] - window[t]));
+        }
+
+        return worst;
     }
 
     /// <summary>Operations per output of a filter: one per tap that is not zero.</summary>

@@ -12,6 +12,12 @@ internal sealed class KernelPlan
     /// <summary>Output channels computed together, so that each loaded input vector feeds this many accumulators.</summary>
     public const int MaxChannelBlock = 4;
 
+    /// <summary>Output columns per strip of a separable kernel; its intermediate row (strip + reach) lives on the stack.</summary>
+    public const int SeparableStrip = 256;
+
+    /// <summary>The widest window reach a separable kernel takes, which bounds its stack use.</summary>
+    public const int MaxSeparableReach = 1024;
+
     public KernelPlan(KernelSpec spec)
     {
         Spec = spec;
@@ -24,8 +30,8 @@ internal sealed class KernelPlan
         RemainderBlock = OutputsPerGroup % ChannelBlock;
         UniformWindow = ConstantKernel.Uniform(spec, ChannelsPerGroup);
         if (UniformWindow is not null && Layout == TapLayout.Unrolled && spec.Is2D && spec.KernelHeight > 1 && spec.KernelWidth > 1
-            && spec.StrideWidth == 1 && spec.StrideHeight == 1
-            && ConstantKernel.Factor(UniformWindow, spec.KernelHeight, spec.KernelWidth) is { } factors
+            && spec.StrideWidth == 1 && spec.StrideHeight == 1 && ColumnReach <= MaxSeparableReach
+            && ConstantKernel.Factor(AppliedWindow(UniformWindow), spec.KernelHeight, spec.KernelWidth) is { } factors
             && ConstantKernel.Cost(factors.Column) + ConstantKernel.Cost(factors.Row) + 1 < ConstantKernel.Cost(UniformWindow))
         {
             // Two passes cost a column pass, a row pass and one store and load of the intermediate row per output.
@@ -103,6 +109,21 @@ internal sealed class KernelPlan
             string window = Spec.Is2D ? $"{Spec.KernelHeight}x{Spec.KernelWidth}" : $"k{Spec.KernelWidth}";
             return $"{Spec.Method.Name.TrimStart('@')}_{Spec.AttributeName}_{window}_{(Spec.Element == ElementType.Float ? "f32" : "f64")}";
         }
+    }
+
+    /// <summary>The window as applied to the input, tap (i, j) at [i·KW + j]: the weights, reversed when flipped.</summary>
+    public double[] AppliedWindow(double[] window)
+    {
+        var applied = new double[window.Length];
+        for (int i = 0; i < Spec.KernelHeight; i++)
+        {
+            for (int j = 0; j < Spec.KernelWidth; j++)
+            {
+                applied[i * Spec.KernelWidth + j] = window[WeightRow(i) * Spec.KernelWidth + WeightColumn(j)];
+            }
+        }
+
+        return applied;
     }
 
     public int WeightRow(int i) => Spec.Flip ? Spec.KernelHeight - 1 - i : i;
