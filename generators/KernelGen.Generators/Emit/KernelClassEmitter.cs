@@ -45,6 +45,16 @@ internal static class KernelClassEmitter
 
         foreach (int block in plan.BlockSizes)
         {
+            foreach (SimdWidth width in SimdWidth.Vectors)
+            {
+                int rows = RowEmitter.RowBlock(plan, width, block);
+                if (rows > 1)
+                {
+                    w.Line();
+                    RowEmitter.Emit(w, plan, width, guarded: false, block, rows);
+                }
+            }
+
             foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
             {
                 foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
@@ -203,14 +213,15 @@ internal static class KernelClassEmitter
         string args = $"{SpanArguments(plan)}, layout, o, c0, y";
         w.Line($"/// <summary>Every output row of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: vector interior, scalar rest, then the border columns.</summary>");
         w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0)");
+        w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
         w.Open("for (int y = 0; y < layout.OutHeight; y++)");
+        WriteRowBlocks(w, plan, block);
         if (plan.HasBorderRows)
         {
             w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
         }
 
         w.Line("int x = layout.ColumnStart;");
-        w.Line("int vectorColumns = layout.VectorColumnEnd - x;");
         string keyword = "if";
         foreach (SimdWidth width in SimdWidth.Vectors)
         {
@@ -225,18 +236,65 @@ internal static class KernelClassEmitter
         WriteRowCall(w, plan, SimdWidth.Scalar, block, args, "x, layout.ColumnEnd");
         w.Close();
         w.Line();
-        if (block == 1)
+        WriteBorderColumnsCall(w, plan, block, "y");
+        w.Close();
+        w.Close();
+    }
+
+    // Interior rows go several at a time through the widest vector path that fits, when it blocks rows at all.
+    private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, int block)
+    {
+        var blocked = SimdWidth.Vectors.Select(width => (Width: width, Rows: RowEmitter.RowBlock(plan, width, block))).ToList();
+        if (blocked.All(b => b.Rows == 1))
         {
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, y);");
-        }
-        else
-        {
-            w.Open($"for (int k = 0; k < {block}; k++)");
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, y);");
-            w.Close();
+            return;
         }
 
+        w.Open("if (y >= layout.RowStart)");
+        w.Line("int rows = 0;");
+        string keyword = "if";
+        foreach ((SimdWidth width, int rows) in blocked)
+        {
+            w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
+            if (rows > 1)
+            {
+                w.Open($"if (y + {rows} <= layout.RowEnd)");
+                w.Line($"{RowEmitter.Name(width, false, block, rows)}({SpanArguments(plan)}, layout, o, c0, y, layout.ColumnStart, layout.VectorColumnEnd);");
+                w.Line($"rows = {rows};");
+                w.Close();
+            }
+
+            w.Close();
+            keyword = "else if";
+        }
+
+        w.Line();
+        w.Open("if (rows > 0)");
+        w.Open("for (int r = y; r < y + rows; r++)");
+        w.Open("if (layout.VectorColumnEnd < layout.ColumnEnd)");
+        w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);");
         w.Close();
+        w.Line();
+        WriteBorderColumnsCall(w, plan, block, "r");
+        w.Close();
+        w.Line();
+        w.Line("y += rows - 1;");
+        w.Line("continue;");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
+    {
+        if (block == 1)
+        {
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, {row});");
+            return;
+        }
+
+        w.Open($"for (int k = 0; k < {block}; k++)");
+        w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, {row});");
         w.Close();
     }
 

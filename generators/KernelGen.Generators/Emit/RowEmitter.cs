@@ -10,8 +10,28 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
-    public static string Name(SimdWidth width, bool guarded, int block)
-        => $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}";
+    public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
+        => rows == 1
+            ? $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}"
+            : $"Rows{width.Suffix}x{rows}_Interior_Block{block}";
+
+    /// <summary>
+    /// Interior output rows computed per pass at a width: each loaded input vector then feeds every output row whose
+    /// window covers it, not just one. Bounded so that block × rows accumulators stay in registers (32 vector
+    /// registers with AVX-512, 16 below it).
+    /// </summary>
+    public static int RowBlock(KernelPlan plan, SimdWidth width, int block)
+    {
+        if (width.IsScalar || plan.Layout != TapLayout.Unrolled || !plan.Spec.Is2D)
+        {
+            return 1;
+        }
+
+        int registers = width == SimdWidth.V512 ? 16 : 8;
+        return Math.Max(1, Math.Min(KernelPlan.MaxRowBlock, registers / block));
+    }
+
+    private static string Accumulator(int k, int r, int rows) => rows == 1 ? $"acc{k}" : $"acc{k}_{r}";
 
     /// <summary>
     /// Only the vector interior rows, where nearly all the time goes, are unrolled over the whole window. Border rows
@@ -21,15 +41,16 @@ internal static class RowEmitter
     public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded)
         => plan.Layout == TapLayout.Unrolled && (guarded || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
 
-    public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block)
+    public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
     {
         TapLayout layout = LayoutOf(plan, width, guarded);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
         string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
         string how = width.IsScalar ? "one column at a time" : $"{lanes} columns at a time";
-        w.Line($"/// <summary>Output row <paramref name=\"y\"/>, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
-        w.Open($"private static int {Name(width, guarded, block)}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
+        string outputRows = rows == 1 ? "Output row <paramref name=\"y\"/>" : $"Output rows <paramref name=\"y\"/> to y + {rows - 1}";
+        w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
+        w.Open($"private static int {Name(width, guarded, block, rows)}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
         w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
         bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
         if (plan.IsConvolution && !literalWeights)
@@ -46,12 +67,10 @@ internal static class RowEmitter
         w.Line("nint outStart = o * outPlane + (nint)y * layout.OutWidth;");
         if (layout == TapLayout.Unrolled)
         {
-            for (int i = 1; i < plan.Spec.KernelHeight; i++)
+            foreach (int distance in InputRows(plan, rows).Where(q => q > 0))
             {
-                int rows = i * plan.Spec.Dilation;
-                w.Line(rows == 1 ? $"nint rowOffset{i} = width;" : $"nint rowOffset{i} = (nint){rows} * width;");
+                w.Line(distance == 1 ? "nint row1 = width;" : $"nint row{distance} = (nint){distance} * width;");
             }
-
         }
 
         foreach (string line in WindowOperation.RowSetup(plan, width, block, guarded))
@@ -81,7 +100,10 @@ internal static class RowEmitter
         w.Line("nint at = rowStart + (nint)x * StrideWidth;");
         for (int k = 0; k < block; k++)
         {
-            w.Line($"{type} acc{k} = {WindowOperation.Initial(plan, width)};");
+            for (int r = 0; r < rows; r++)
+            {
+                w.Line($"{type} {Accumulator(k, r, rows)} = {WindowOperation.Initial(plan, width)};");
+            }
         }
 
         bool channelLoop = plan.ChannelsPerGroup > 1;
@@ -102,7 +124,7 @@ internal static class RowEmitter
             w.Line($"{type} v;");
         }
 
-        WriteTaps(w, plan, width, layout, guarded, block);
+        WriteTaps(w, plan, width, layout, guarded, block, rows);
         if (channelLoop)
         {
             w.Close();
@@ -111,16 +133,23 @@ internal static class RowEmitter
         w.Line();
         for (int k = 0; k < block; k++)
         {
-            foreach (string line in WindowOperation.Finish(plan, width, $"acc{k}", k))
+            for (int r = 0; r < rows; r++)
             {
-                w.Line(line);
+                foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
+                {
+                    w.Line(line);
+                }
             }
         }
 
         for (int k = 0; k < block; k++)
         {
-            string offset = k == 0 ? "outStart + x" : k == 1 ? "outStart + outPlane + x" : $"outStart + {k} * outPlane + x";
-            w.Line(width.Store($"acc{k}", "outputRef", offset));
+            for (int r = 0; r < rows; r++)
+            {
+                string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
+                string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
+                w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
+            }
         }
 
         w.Close();
@@ -129,32 +158,48 @@ internal static class RowEmitter
         w.Close();
     }
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block)
+    // The distinct input-row distances from the first output row's window top that a block of rows reads.
+    private static IEnumerable<int> InputRows(KernelPlan plan, int rows)
+        => Enumerable.Range(0, rows)
+            .SelectMany(r => Enumerable.Range(0, plan.Spec.KernelHeight).Select(i => r * plan.Spec.StrideHeight + i * plan.Spec.Dilation))
+            .Distinct()
+            .OrderBy(q => q);
+
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows)
     {
         if (layout == TapLayout.Unrolled)
         {
-            foreach (IGrouping<int, Tap> row in plan.Taps.GroupBy(t => t.Row))
+            // Input row by input row: each vector loaded is used by every (output row, kernel row) pair that reads it.
+            foreach (int distance in InputRows(plan, rows))
             {
-                string rowOffset = row.Key == 0 ? "" : $" + rowOffset{row.Key}";
-                w.Line($"// kernel row {row.Key}");
-                foreach (Tap tap in row)
+                var users = Enumerable.Range(0, rows)
+                    .SelectMany(r => Enumerable.Range(0, plan.Spec.KernelHeight).Select(i => (Row: r, KernelRow: i)))
+                    .Where(u => u.Row * plan.Spec.StrideHeight + u.KernelRow * plan.Spec.Dilation == distance)
+                    .ToList();
+                string rowOffset = distance == 0 ? "" : $" + row{distance}";
+                w.Line(rows == 1 ? $"// kernel row {users[0].KernelRow}" : $"// input row {distance}: " +
+                    string.Join(", ", users.Select(u => $"kernel row {u.KernelRow} of output row {u.Row}")));
+                for (int j = 0; j < plan.Spec.KernelWidth; j++)
                 {
-                    double? literal = plan.UsesLiteralWeights ? plan.UniformWindow![tap.WeightIndex] : null;
-                    if (literal == 0)
+                    var taps = users.Select(u => (u.Row, Tap: plan.Taps[u.KernelRow * plan.Spec.KernelWidth + j]))
+                        .Where(t => !plan.UsesLiteralWeights || plan.UniformWindow![t.Tap.WeightIndex] != 0)
+                        .ToList();
+                    if (taps.Count == 0)
                     {
                         continue; // a zero tap costs nothing: no load, no multiply
                     }
 
-                    string column = tap.ColumnOffset == 0 ? "" : $" + {tap.ColumnOffset}";
+                    string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
                     w.Line($"v = {width.Load(plan, "inputRef", $"at{rowOffset}{column}")};");
-                    for (int k = 0; k < block && literal is { } weight; k++)
+                    foreach ((int row, Tap tap) in taps)
                     {
-                        w.Line(WindowOperation.AccumulateConstant(plan, width, $"acc{k}", "v", weight));
-                    }
-
-                    if (literal is null)
-                    {
-                        WriteAccumulates(w, plan, width, block, "channelWeights", tap.WeightIndex.ToString());
+                        for (int k = 0; k < block; k++)
+                        {
+                            string accumulator = Accumulator(k, row, rows);
+                            w.Line(plan.UsesLiteralWeights
+                                ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
+                                : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                        }
                     }
                 }
             }
@@ -204,12 +249,12 @@ internal static class RowEmitter
     {
         for (int k = 0; k < block; k++)
         {
-            string weight = plan.IsConvolution
-                ? $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})"
-                : null!;
-            w.Line(WindowOperation.Accumulate(plan, width, $"acc{k}", "v", plan.IsConvolution ? weight : null));
+            w.Line(WindowOperation.Accumulate(plan, width, $"acc{k}", "v", plan.IsConvolution ? Weight(k, weights, index) : null));
         }
     }
+
+    private static string Weight(int k, string weights, string index)
+        => $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})";
 
     private static string Channels(int block) => block == 1 ? "one output channel" : $"{block} output channels";
 }

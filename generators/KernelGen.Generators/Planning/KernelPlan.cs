@@ -12,8 +12,11 @@ internal sealed class KernelPlan
     /// <summary>Output channels computed together, so that each loaded input vector feeds this many accumulators.</summary>
     public const int MaxChannelBlock = 4;
 
+    /// <summary>The most interior output rows one vector pass computes.</summary>
+    public const int MaxRowBlock = 4;
+
     /// <summary>Output columns per strip of a separable kernel; its intermediate row (strip + reach) lives on the stack.</summary>
-    public const int SeparableStrip = 256;
+    public const int SeparableStrip = 1024;
 
     /// <summary>The widest window reach a separable kernel takes, which bounds its stack use.</summary>
     public const int MaxSeparableReach = 1024;
