@@ -63,7 +63,7 @@ internal static class SeparableEmitter
         {
             if (column[i] != 0)
             {
-                w.Line($"bool inside{i} = interiorRow || (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
+                w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
             }
         }
 
@@ -73,20 +73,13 @@ internal static class SeparableEmitter
             int lanes = width.Lanes(plan);
             string condition = width.IsScalar ? "t < end" : $"{width.IsAccelerated} && end - t >= {lanes}";
             w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
-            OpenLoop(w, width, lanes, "t", "end");
-            w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
-            for (int i = 0; i < column.Length; i++)
-            {
-                if (column[i] == 0)
-                {
-                    continue; // a zero tap costs nothing
-                }
 
-                string offset = i == 0 ? "rowStart + t" : $"rowStart + {i * plan.Spec.Dilation} * (nint)width + t";
-                w.Line($"if (inside{i}) {{ {WindowOperation.AccumulateConstant(plan, width, "acc", width.Load(plan, "inputRef", offset), column[i])} }}");
-            }
-
-            w.Line(width.Store("acc", "columnsRef", "t"));
+            // Interior rows read every kernel row unchecked; border rows skip those in the padding.
+            w.Open("if (interiorRow)");
+            WriteColumnLoop(w, plan, width, column, guarded: false);
+            w.Close();
+            w.Open("else");
+            WriteColumnLoop(w, plan, width, column, guarded: true);
             w.Close();
             if (!width.IsScalar)
             {
@@ -97,6 +90,27 @@ internal static class SeparableEmitter
             w.Close();
         }
 
+        w.Close();
+    }
+
+    private static void WriteColumnLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, bool guarded)
+    {
+        int lanes = width.Lanes(plan);
+        OpenLoop(w, width, lanes, "t", "end");
+        w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
+        for (int i = 0; i < column.Length; i++)
+        {
+            if (column[i] == 0)
+            {
+                continue; // a zero tap costs nothing
+            }
+
+            string offset = i == 0 ? "rowStart + t" : $"rowStart + {i * plan.Spec.Dilation} * (nint)width + t";
+            string accumulate = WindowOperation.AccumulateConstant(plan, width, "acc", width.Load(plan, "inputRef", offset), column[i]);
+            w.Line(guarded ? $"if (inside{i}) {{ {accumulate} }}" : accumulate);
+        }
+
+        w.Line(width.Store("acc", "columnsRef", "t"));
         w.Close();
     }
 
