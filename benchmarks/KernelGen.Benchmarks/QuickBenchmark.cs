@@ -1,79 +1,326 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace KernelGen.Benchmarks;
 
 /// <summary>
-/// The quick mode: checks each generated kernel against the reference on its shape, then times both (warm-up,
-/// then the median of repeated runs) and prints and writes a table. Timed loops are fully optimized
-/// (AggressiveOptimization), since a tier-0 loop would read a fraction of the real speed.
+/// The quick mode (the main job): measures the single-core FMA peak, then for every shape checks the generated and
+/// the hand-vectorized kernel against the reference and times the three (warm-up, then the median of repeated
+/// batches) and a plain copy of the same bytes; prints a markdown table and writes it to a file. Timed loops are
+/// fully optimized (AggressiveOptimization): a tier-0 loop would read a fraction of the real speed.
 /// </summary>
 public static class QuickBenchmark
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(400);
+    /// <summary>Warm-up of a fast kernel: at least this long (and 30 calls), so tiered compilation has finished.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Sampling time of a fast kernel, in batches of about <see cref="Batch"/>.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(300);
+
+    private static readonly TimeSpan Batch = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>A call slower than this is timed with <see cref="SlowSamples"/> single calls instead of batches.</summary>
+    private static readonly TimeSpan SlowCall = TimeSpan.FromMilliseconds(50);
+
+    private const int SlowSamples = 3;
+
+    /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
+    private static double _cpuSeconds, _wallSeconds;
+
+    /// <summary>One measurement: the median seconds per call; <see cref="Few"/> when timed with single calls.</summary>
+    private readonly record struct Timing(double Seconds, bool Few);
+
+    /// <summary>What one shape measured.</summary>
+    private sealed record Result(Shape Shape, Timing Generated, Timing Hand, Timing Reference, Timing Copy,
+        double GeneratedError, double HandError, long Allocated)
+    {
+        public bool Correct => GeneratedError <= Shape.Tolerance && HandError <= Shape.Tolerance;
+
+        public double OverHand => Hand.Seconds / Generated.Seconds;
+
+        public double OverReference => Reference.Seconds / Generated.Seconds;
+
+        /// <summary>GFLOP/s, or output elements per ns for pools.</summary>
+        public double Rate => Shape.Work / Generated.Seconds / 1e9;
+
+        public double CopyRatio => Generated.Seconds / Copy.Seconds;
+
+        public double? PercentOfPeak(PeakResult peak) => Shape.IsPool ? null : 100 * Rate / (Shape.IsDouble ? peak.Double : peak.Float);
+    }
 
     public static int Run(string outputPath)
     {
-        string path = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256"
-            : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
-        var table = new StringBuilder();
-        table.AppendLine($"KernelGen quick benchmark: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, vector path {path}, single thread, float32.");
-        table.AppendLine();
-        table.AppendLine("| shape | what | generated | reference | speed-up | generated rate |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|");
-        bool allCorrect = true;
-        foreach (Shape shape in Shape.All)
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // decimal points, whatever the machine
+        var total = Stopwatch.StartNew();
+        string machine = Machine();
+        Console.Error.WriteLine($"KernelGen quick benchmark on {machine}");
+        Console.Error.WriteLine("Measuring the single-core FMA peak...");
+        PeakResult peak = Peak.Measure();
+        Console.Error.WriteLine($"  float32 Vector512 {peak.Float512:F1} GFLOP/s, Vector256 {peak.Float256:F1}; float64 Vector512 " +
+            $"{peak.Double512:F1}, Vector256 {peak.Double256:F1}; one L1 load per FMA {peak.OneAlignedLoad:F1} aligned, " +
+            $"{peak.OneLoad:F1} unaligned; unaligned load + broadcast per FMA {peak.TwoLoads:F1}; one FMA chain {peak.OneChain:F1}, " +
+            $"four chains {peak.FourChains:F1}");
+
+        var results = new List<Result>();
+        IReadOnlyList<Shape> shapes = Shape.All;
+        for (int s = 0; s < shapes.Count; s++)
         {
-            Console.Error.WriteLine($"[{shape.Name}] {shape.Description}: verifying and timing...");
-            double error = shape.Verify();
-            bool correct = error < 1e-4;
-            allCorrect &= correct;
-            double generated = MedianSeconds(shape.RunGenerated);
-            double reference = MedianSeconds(shape.RunReference);
-            double rate = shape.Work / generated / 1e9;
-            table.AppendLine($"| {shape.Name} | {shape.Description} | {Format(generated)} | {Format(reference)} | {reference / generated:F1}x | {rate:F1} {shape.Unit} |"
-                + (correct ? "" : $" **MISMATCH {error:E1}**"));
+            var watch = Stopwatch.StartNew();
+            Result r = Measure(shapes[s]);
+            results.Add(r);
+            Console.Error.WriteLine($"[{s + 1}/{shapes.Count}] {r.Shape.Name} {r.Shape.Description}: generated {Format(r.Generated.Seconds)}, " +
+                $"hand-vectorized {Format(r.Hand.Seconds)}, reference {Format(r.Reference.Seconds)}, copy {Format(r.Copy.Seconds)}; " +
+                $"errors {r.GeneratedError:E1} / {r.HandError:E1} {(r.Correct ? "ok" : "MISMATCH")}, " +
+                $"{r.Allocated} B allocated per generated call ({watch.Elapsed.TotalSeconds:F1} s)");
         }
 
-        string text = table.ToString();
+        var borders = new List<(Result Same, Result Interior)>();
+        foreach ((string of, Shape interior) in Shape.BorderChecks)
+        {
+            Result same = results.Single(r => r.Shape.Name == of);
+            Result r = Measure(interior, generatedOnly: true);
+            borders.Add((same, r));
+            Console.Error.WriteLine($"[border check] {interior.Description}: generated {Format(r.Generated.Seconds)} " +
+                $"(Same: {Format(same.Generated.Seconds)}); errors {r.GeneratedError:E1} {(r.Correct ? "ok" : "MISMATCH")}");
+        }
+
+        string text = Table(machine, peak, results, borders);
         Console.WriteLine(text);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         File.WriteAllText(outputPath, text);
-        Console.Error.WriteLine($"Written to {Path.GetFullPath(outputPath)}");
-        return allCorrect ? 0 : 1;
+        Console.Error.WriteLine($"Written to {Path.GetFullPath(outputPath)} in {total.Elapsed.TotalSeconds:F0} s.");
+        return results.Concat(borders.Select(b => b.Interior)).All(r => r.Correct && r.Allocated == 0) ? 0 : 1;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double MedianSeconds(Action kernel)
+    /// <summary>Checks the shape's kernels against the reference, then times the three and the copy (or only the generated kernel).</summary>
+    private static Result Measure(Shape shape, bool generatedOnly = false)
     {
-        kernel(); // warm-up and tier-up of the kernel itself
+        shape.Allocate();
+        try
+        {
+            (double generatedError, double handError) = shape.Verify(); // also the first warm-up call of each
+            GC.Collect(); // the check's garbage, so no collection lands in a timing
+            GC.WaitForPendingFinalizers();
+            Timing generated = Time(shape.RunGenerated);
+            Timing none = new(double.NaN, Few: false);
+            Timing hand = generatedOnly ? none : Time(shape.RunHandVectorized);
+            Timing reference = generatedOnly ? none : Time(shape.RunReference);
+            Timing copy = generatedOnly ? none : Time(shape.RunCopy);
+            long allocated = AllocatedPerCall(shape.RunGenerated);
+            return new Result(shape, generated, hand, reference, copy, generatedError, handError, allocated);
+        }
+        finally
+        {
+            shape.Release();
+        }
+    }
+
+    private static string Table(string machine, PeakResult peak, List<Result> results, List<(Result Same, Result Interior)> borders)
+    {
+        var misses = new List<string>();
+        var table = new StringBuilder();
+        table.AppendLine($"KernelGen quick benchmark: {machine}; single thread, batch 1, CHW, weights OIHW.");
+        table.AppendLine();
+        table.AppendLine($"Measured single-core peak (16 independent FMA chains, AggressiveOptimization, best of 7): float32 " +
+            $"**{peak.Float:F1} GFLOP/s with {peak.FloatWidth}** (Vector512 {peak.Float512:F1}, Vector256 {peak.Float256:F1}); float64 " +
+            $"{peak.Double:F1} GFLOP/s. The same chains when each FMA also loads its vector from L1 (the bound of a kernel with " +
+            $"that mix): {peak.OneAlignedLoad:F1} GFLOP/s ({Percent(peak.OneAlignedLoad, peak)}) with aligned loads, " +
+            $"{peak.OneLoad:F1} ({Percent(peak.OneLoad, peak)}) with loads crossing cache lines as a window's shifted loads do, " +
+            $"{peak.TwoLoads:F1} ({Percent(peak.TwoLoads, peak)}) when each FMA also broadcasts its weight from memory. " +
+            $"FMA latency: one dependent chain (one accumulator) {peak.OneChain:F1} GFLOP/s ({Percent(peak.OneChain, peak)}), " +
+            $"four chains {peak.FourChains:F1} ({Percent(peak.FourChains, peak)}).");
+        table.AppendLine();
+        table.AppendLine("| shape | what | generated | hand-vectorized | reference | vs hand | vs reference | generated rate | % of peak | time / copy | targets (issue 6) |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (Result r in results)
+        {
+            double? percent = r.PercentOfPeak(peak);
+            table.AppendLine($"| {r.Shape.Name} | {r.Shape.Description} | {Format(r.Generated.Seconds)} | {Format(r.Hand.Seconds)} | " +
+                $"{Format(r.Reference.Seconds)}{(r.Reference.Few ? " ¹" : "")} | {r.OverHand:F1}x | {r.OverReference:F1}x | " +
+                $"{r.Rate:F1} {r.Shape.Unit} | {(percent is { } p ? $"{p:F0}%" : "—")} | {r.CopyRatio:F2} | " +
+                $"{TargetCell(r, percent, misses)}{(r.Correct ? "" : " **MISMATCH**")} |");
+        }
+
+        table.AppendLine();
+        string clock = CpuClock.IsThreadCpuTime
+            ? "Times are the benchmark thread's CPU time (the machine may be shared: the timings got " +
+              $"{100 * _cpuSeconds / _wallSeconds:F0}% of a core in wall time), medians"
+            : "Times are wall-clock medians";
+        string[] slow = [.. results.Where(r => r.Reference.Few).Select(r => r.Shape.Name)];
+        table.AppendLine($"{clock}: after a warm-up of at least {WarmUp.TotalMilliseconds:F0} ms, of about " +
+            $"{Batch.TotalMilliseconds:F0} ms batches over {Budget.TotalMilliseconds:F0} ms." +
+            (slow.Length == 0 ? "" : $" ¹ A reference slower than {SlowCall.TotalMilliseconds:F0} ms per call " +
+                $"({string.Join(", ", slow)}) is timed with fewer repetitions: the median of {SlowSamples} single calls after two warm-up calls."));
+        table.AppendLine("Rates: 2 FLOP per multiply-add; pools in output elements per ns (no FLOP peak). % of peak: of the float32 peak, " +
+            "or of the float64 peak for the -f64 shapes. time / copy: the generated kernel's time over that of `Span.CopyTo` " +
+            "of its input and of its output (the bytes it reads and writes, each copied once).");
+        string[] wrong = [.. results.Where(r => !r.Correct).Select(r => $"{r.Shape.Name} (errors {r.GeneratedError:E1} / {r.HandError:E1})")];
+        table.AppendLine("Every generated and hand-vectorized kernel is checked against `ReferenceKernels` on its shape first " +
+            $"(largest error relative to 1 + |expected|: generated {results.Max(r => r.GeneratedError):E1}, " +
+            $"hand-vectorized {results.Max(r => r.HandError):E1}" +
+            (wrong.Length == 0 ? "; all within tolerance)." : $"; **MISMATCH: {string.Join(", ", wrong)}**)."));
+        string[] allocating = [.. results.Where(r => r.Allocated != 0).Select(r => $"{r.Shape.Name} ({r.Allocated} B)")];
+        table.AppendLine(allocating.Length == 0
+            ? "Every generated kernel allocated 0 B per call (GC.GetAllocatedBytesForCurrentThread over 3 calls after the timings)."
+            : $"**Generated kernels that allocate, per call: {string.Join(", ", allocating)}.**");
+        table.AppendLine(misses.Count == 0 ? "Every target of the issue is met." : $"Targets missed: {string.Join("; ", misses)}.");
+        table.AppendLine();
+        table.AppendLine("What the Same-padding borders cost: each of these layers again as a Valid convolution of an input one pixel " +
+            "larger on every side (the same outputs and FLOPs, no border code), generated kernel only:");
+        table.AppendLine();
+        table.AppendLine("| shape | generated, Same (above) | generated, no borders | borders' share of the Same time | rate without borders | % of peak |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach ((Result same, Result interior) in borders)
+        {
+            table.AppendLine($"| {same.Shape.Name} | {Format(same.Generated.Seconds)} | {Format(interior.Generated.Seconds)}" +
+                $"{(interior.Correct ? "" : " **MISMATCH**")} | {100 * (1 - interior.Generated.Seconds / same.Generated.Seconds):F0}% | " +
+                $"{interior.Rate:F1} GFLOP/s | {interior.PercentOfPeak(peak):F0}% |");
+        }
+
+        return table.ToString();
+    }
+
+    private static string Percent(double rate, PeakResult peak) => $"{100 * rate / peak.Float:F0}%";
+
+    /// <summary>Each target of the shape with ✓ or ✗; the missed ones also go to <paramref name="misses"/> with the shortfall.</summary>
+    private static string TargetCell(Result r, double? percent, List<string> misses)
+    {
+        var cells = new List<string>();
+        void Check(string what, bool met, string actual, string shortfall)
+        {
+            cells.Add($"{what} {(met ? "✓" : "✗")}");
+            if (!met)
+            {
+                misses.Add($"{r.Shape.Name} {what}: {actual} ({shortfall})");
+            }
+        }
+
+        Targets t = r.Shape.Targets;
+        if (t.OverReference is { } x)
+        {
+            Check($"ref ≥{x:F0}x", r.OverReference >= x, $"{r.OverReference:F1}x", $"{x / r.OverReference:F2}x short");
+        }
+
+        if (t.OverHand is { } h)
+        {
+            Check($"hand ≥{h:F0}x", r.OverHand >= h, $"{r.OverHand:F2}x", $"{h / r.OverHand:F2}x short");
+        }
+
+        if (t.PercentOfPeak is { } p && percent is { } actual)
+        {
+            Check($"peak ≥{p:F0}%", actual >= p, $"{actual:F0}%", $"{p - actual:F0} points, {p / actual:F2}x short");
+        }
+
+        if (t.CopyRatio is { } c)
+        {
+            Check($"copy ≤{c:F1}x", r.CopyRatio <= c, $"{r.CopyRatio:F2}x the copy", $"{r.CopyRatio / c:F2}x over");
+        }
+
+        return string.Join(", ", cells);
+    }
+
+    /// <summary>The median time of a call, on <see cref="CpuClock"/>: batches for a fast kernel, single calls for a slow one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Timing Time(Action kernel)
+    {
+        double start = CpuClock.Now();
+        kernel();
+        double first = CpuClock.Now() - start;
+        if (first > SlowCall.TotalSeconds)
+        {
+            kernel(); // a second warm-up call (the check before was the first)
+            var single = new double[SlowSamples];
+            for (int i = 0; i < single.Length; i++)
+            {
+                single[i] = TimeBatch(kernel, 1);
+            }
+
+            return new Timing(Median(single), Few: true);
+        }
+
+        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background compile).
         var watch = Stopwatch.StartNew();
         int calls = 0;
-        while (watch.Elapsed < TimeSpan.FromMilliseconds(100) || calls < 3)
+        while ((watch.Elapsed < WarmUp || calls < 30) && watch.Elapsed < 4 * WarmUp)
         {
             kernel();
             calls++;
         }
 
-        double perCall = watch.Elapsed.TotalSeconds / calls;
-        int batch = Math.Max(1, (int)(0.01 / perCall)); // batches of about 10 ms
+        int batch = Math.Max(1, (int)Math.Round(Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
         var samples = new List<double>();
         watch.Restart();
-        while (watch.Elapsed < Budget || samples.Count < 5)
+        while ((watch.Elapsed < Budget || samples.Count < 9) && (watch.Elapsed < 4 * Budget || samples.Count < 3))
         {
-            long start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < batch; i++)
-            {
-                kernel();
-            }
-
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalSeconds / batch);
+            samples.Add(TimeBatch(kernel, batch));
         }
 
-        samples.Sort();
-        return samples[samples.Count / 2];
+        return new Timing(Median([.. samples]), Few: false);
+    }
+
+    /// <summary>Seconds per call over one batch of <paramref name="calls"/> calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double TimeBatch(Action kernel, int calls)
+    {
+        double wall = CpuClock.Wall();
+        double start = CpuClock.Now();
+        for (int i = 0; i < calls; i++)
+        {
+            kernel();
+        }
+
+        double seconds = CpuClock.Now() - start;
+        _cpuSeconds += seconds;
+        _wallSeconds += CpuClock.Wall() - wall;
+        return seconds / calls;
+    }
+
+    /// <summary>Bytes the calling thread allocates per call of a warmed-up kernel (the kernels run on the calling thread only).</summary>
+    private static long AllocatedPerCall(Action kernel)
+    {
+        const int calls = 3;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls; i++)
+        {
+            kernel();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before + calls - 1) / calls;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    /// <summary>The CPU, its cores, whether AVX-512 is used, the OS and the .NET version.</summary>
+    private static string Machine()
+    {
+        string cpu = "unknown CPU";
+        try
+        {
+            string? line = File.Exists("/proc/cpuinfo")
+                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                : null;
+            if (line is not null)
+            {
+                cpu = line[(line.IndexOf(':') + 1)..].Trim();
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        string path = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256"
+            : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        string avx512 = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "AVX-512" : "no AVX-512";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {avx512} (vector path {path}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
     private static string Format(double seconds) => seconds switch

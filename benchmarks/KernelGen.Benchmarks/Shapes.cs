@@ -1,92 +1,232 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using KernelGen.Benchmarks.HandVectorized;
+
 namespace KernelGen.Benchmarks;
 
-/// <summary>
-/// One benchmark shape: its buffers, the generated kernel and the reference on them, and the work one call does.
-/// </summary>
-public sealed class Shape
-{
-    private readonly float[] _input, _weights, _bias, _output;
-    private readonly Action<float[], float[], float[], float[]> _generated, _reference;
+/// <summary>A kernel call on a shape's buffers: input, weights, bias (empty when the shape has none), output.</summary>
+public delegate void Kernel<T>(T[] input, T[] weights, T[] bias, T[] output);
 
-    private Shape(string name, string description, int inputLength, int weightLength, int biasLength, int outputLength, double work, string unit,
-        Action<float[], float[], float[], float[]> generated, Action<float[], float[], float[], float[]> reference)
+/// <summary>
+/// The targets for one shape; <see langword="null"/> where the shape has none.
+/// </summary>
+/// <param name="OverReference">Minimum speed-up of the generated kernel over the reference.</param>
+/// <param name="OverHand">Minimum speed-up of the generated kernel over the hand-vectorized one.</param>
+/// <param name="PercentOfPeak">Minimum percent of the measured single-core FMA peak.</param>
+/// <param name="CopyRatio">Maximum ratio of the generated kernel's time to a plain copy of its input and output.</param>
+public sealed record Targets(double? OverReference = null, double? OverHand = null, double? PercentOfPeak = null, double? CopyRatio = null);
+
+/// <summary>
+/// One shape of the standard set: its buffers, the three kernels on them (generated, hand-vectorized, reference),
+/// a plain copy of the same bytes, and the work one call does. Buffers are allocated by <see cref="Allocate"/>.
+/// </summary>
+public abstract class Shape(string name, string description, double work, bool isPool, Targets targets)
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    /// <summary>Floating-point operations per call (convolutions: 2 per multiply-add) or output elements (pools).</summary>
+    public double Work { get; } = work;
+
+    /// <summary>Pools report output elements per ns and have no FLOP peak.</summary>
+    public bool IsPool { get; } = isPool;
+
+    public Targets Targets { get; } = targets;
+
+    /// <summary><see langword="true"/> for the float64 shapes (compared with the float64 peak).</summary>
+    public abstract bool IsDouble { get; }
+
+    /// <summary>Bytes of input the kernel reads and of output it writes (weights and bias not counted).</summary>
+    public abstract (long Read, long Written) Bytes { get; }
+
+    public string Unit => IsPool ? "elem/ns" : "GFLOP/s";
+
+    /// <summary>The largest error accepted against the reference, relative to <c>1 + |expected|</c>.</summary>
+    public double Tolerance => IsDouble ? 1e-10 : 1e-4;
+
+    public abstract void Allocate();
+
+    public abstract void Release();
+
+    public abstract void RunGenerated();
+
+    public abstract void RunHandVectorized();
+
+    public abstract void RunReference();
+
+    /// <summary>A plain copy (<c>Span.CopyTo</c>) of the input and of the output: the bytes a call reads and writes.</summary>
+    public abstract void RunCopy();
+
+    /// <summary>Runs the reference, then the generated and the hand-vectorized kernel on an output filled with NaN, and
+    /// returns each one's largest error relative to <c>1 + |expected|</c> (infinity for a NaN left in the output).</summary>
+    public abstract (double Generated, double HandVectorized) Verify();
+
+    public static IReadOnlyList<Shape> All { get; } = CreateAll();
+
+    /// <summary>
+    /// The Same-padded multi-channel shapes again as Valid convolutions of an input one pixel larger on every side:
+    /// the same outputs and FLOPs, no border code. Keyed by the shape they stand beside.
+    /// </summary>
+    public static IReadOnlyList<(string Of, Shape Interior)> BorderChecks { get; } =
+    [
+        ("S6", Conv2D<float>("S6 interior", "S6 as valid on 66x66", 66, 66, 3, Padding.Valid, 16, 16, 1, true, new Targets(),
+            (i, w, b, o) => BenchmarkKernels.Conv3x3Valid16(i, w, b, o, 66, 66))),
+        ("S7", Conv2D<float>("S7 interior", "S7 as valid on 58x58", 58, 58, 3, Padding.Valid, 64, 64, 1, true, new Targets(),
+            (i, w, b, o) => BenchmarkKernels.Conv3x3Valid64(i, w, b, o, 58, 58))),
+        ("S8", Conv2D<float>("S8 interior", "S8 as valid on 114x114", 114, 114, 3, Padding.Valid, 32, 32, 32, false, new Targets(),
+            (i, w, b, o) => BenchmarkKernels.Depthwise3x3Valid32(i, w, o, 114, 114))),
+    ];
+
+    public static Shape Find(string name) => All.Single(s => s.Name == name);
+
+    private static List<Shape> CreateAll()
     {
-        Name = name;
-        Description = description;
-        Work = work;
-        Unit = unit;
+        const int n1 = 1 << 20;
+        return
+        [
+            new Shape<float>("S1", "conv1d k=3 valid, 1 ch, n=1,048,576", n1, 3, 0, n1 - 2, 2.0 * 3 * (n1 - 2), false,
+                new Targets(OverReference: 15),
+                (i, w, b, o) => BenchmarkKernels.Conv1D3Valid(i, w, o, n1),
+                (i, w, b, o) => HandVectorizedKernels.Conv1D<float>(i, w, default, o, n1, 3),
+                (i, w, b, o) => ReferenceKernels.Conv1D<float>(i, w, default, o, n1, 3)),
+            Conv2D<float>("S2", "conv2d 3x3 valid, 1->1, 256x256", 256, 256, 3, Padding.Valid, 1, 1, 1, false,
+                new Targets(OverReference: 30, OverHand: 2, PercentOfPeak: 35),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3Valid(i, w, o, 256, 256)),
+            Conv2D<float>("S3", "conv2d 3x3 same, 1->1, 1080x1920", 1080, 1920, 3, Padding.Same, 1, 1, 1, false,
+                new Targets(OverReference: 15, CopyRatio: 1.5),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3Same(i, w, o, 1080, 1920)),
+            Conv2D<float>("S4", "conv2d 5x5 same, 1->1, 512x512", 512, 512, 5, Padding.Same, 1, 1, 1, false,
+                new Targets(OverReference: 15, OverHand: 2, PercentOfPeak: 50),
+                (i, w, b, o) => BenchmarkKernels.Conv5x5Same(i, w, o, 512, 512)),
+            Conv2D<float>("S5", "conv2d 11x11 valid, 1->1, 1000x1000", 1000, 1000, 11, Padding.Valid, 1, 1, 1, false,
+                new Targets(OverReference: 15, OverHand: 2, PercentOfPeak: 50),
+                (i, w, b, o) => BenchmarkKernels.Conv11x11Valid(i, w, o, 1000, 1000)),
+            Conv2D<float>("S6", "conv2d 3x3 same, 16->16, 64x64, bias+ReLU", 64, 64, 3, Padding.Same, 16, 16, 1, true,
+                new Targets(OverReference: 15, PercentOfPeak: 60),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3Same16(i, w, b, o, 64, 64)),
+            Conv2D<float>("S7", "conv2d 3x3 same, 64->64, 56x56, bias+ReLU", 56, 56, 3, Padding.Same, 64, 64, 1, true,
+                new Targets(OverReference: 15, OverHand: 2, PercentOfPeak: 80),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3Same64(i, w, b, o, 56, 56)),
+            Conv2D<float>("S8", "depthwise 3x3 same, 32 ch, 112x112", 112, 112, 3, Padding.Same, 32, 32, 32, false,
+                new Targets(OverReference: 15, PercentOfPeak: 30),
+                (i, w, b, o) => BenchmarkKernels.Depthwise3x3Same32(i, w, o, 112, 112)),
+            Conv2D<float>("S9", "conv2d 5x5 valid, 1->6, 28x28", 28, 28, 5, Padding.Valid, 1, 6, 1, false,
+                new Targets(OverReference: 15, PercentOfPeak: 30),
+                (i, w, b, o) => BenchmarkKernels.Conv5x5Valid1To6(i, w, o, 28, 28)),
+            new Shape<float>("S10", "maxpool 2x2 stride 2, 64 ch, 112x112", 64 * 112 * 112, 0, 0, 64 * 56 * 56, 64 * 56 * 56, true,
+                new Targets(OverReference: 10, CopyRatio: 1.5),
+                (i, w, b, o) => BenchmarkKernels.MaxPool2x2(i, o, 112, 112),
+                (i, w, b, o) => HandVectorizedKernels.MaxPool2D(i, o, 112, 112, 2, 2, channels: 64),
+                (i, w, b, o) => ReferenceKernels.MaxPool2D<float>(i, o, 112, 112, 2, 2, channels: 64)),
+            new Shape<float>("S11", "avgpool 3x3 stride 1 same, 32 ch, 56x56", 32 * 56 * 56, 0, 0, 32 * 56 * 56, 32 * 56 * 56, true,
+                new Targets(OverReference: 10),
+                (i, w, b, o) => BenchmarkKernels.AvgPool3x3Same32(i, o, 56, 56),
+                (i, w, b, o) => HandVectorizedKernels.AvgPool2D(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32),
+                (i, w, b, o) => ReferenceKernels.AvgPool2D<float>(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32)),
+            Conv2D<double>("S2-f64", "S2 in double", 256, 256, 3, Padding.Valid, 1, 1, 1, false,
+                new Targets(OverReference: 30, OverHand: 2, PercentOfPeak: 35),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3ValidDouble(i, w, o, 256, 256)),
+            Conv2D<double>("S7-f64", "S7 in double", 56, 56, 3, Padding.Same, 64, 64, 1, true,
+                new Targets(OverReference: 15, OverHand: 2, PercentOfPeak: 80),
+                (i, w, b, o) => BenchmarkKernels.Conv3x3Same64Double(i, w, b, o, 56, 56)),
+        ];
+    }
+
+    /// <summary>A square-window 2D convolution shape; with <paramref name="biasRelu"/> it has a bias and a ReLU.</summary>
+    private static Shape<T> Conv2D<T>(string name, string description, int height, int width, int k, Padding padding,
+        int inChannels, int outChannels, int groups, bool biasRelu, Targets targets, Kernel<T> generated)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        DimensionExtent rows = ShapeMath.Dimension(height, k, padding: padding), columns = ShapeMath.Dimension(width, k, padding: padding);
+        int outputs = outChannels * rows.Output * columns.Output;
+        int perGroup = inChannels / groups;
+        Activation activation = biasRelu ? Activation.Relu : Activation.None;
+        return new Shape<T>(name, description, inChannels * height * width, outChannels * perGroup * k * k, biasRelu ? outChannels : 0, outputs,
+            2.0 * outputs * perGroup * k * k, false, targets, generated,
+            (i, w, b, o) => HandVectorizedKernels.Conv2D<T>(i, w, b, o, height, width, k, k, padding,
+                inChannels: inChannels, outChannels: outChannels, groups: groups, activation: activation),
+            (i, w, b, o) => ReferenceKernels.Conv2D<T>(i, w, b, o, height, width, k, k, padding,
+                inChannels: inChannels, outChannels: outChannels, groups: groups, activation: activation));
+    }
+}
+
+/// <summary>A shape in element type <typeparamref name="T"/>.</summary>
+public sealed class Shape<T>(string name, string description, int inputLength, int weightLength, int biasLength, int outputLength,
+    double work, bool isPool, Targets targets, Kernel<T> generated, Kernel<T> handVectorized, Kernel<T> reference)
+    : Shape(name, description, work, isPool, targets)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _input = [], _weights = [], _bias = [], _output = [], _inputCopy = [], _outputCopy = [];
+
+    public override bool IsDouble => typeof(T) == typeof(double);
+
+    public override (long Read, long Written) Bytes =>
+        ((long)inputLength * Unsafe.SizeOf<T>(), (long)outputLength * Unsafe.SizeOf<T>());
+
+    public override void Allocate()
+    {
+        if (_input.Length != 0)
+        {
+            return;
+        }
+
         var random = new Random(42);
         _input = Fill(inputLength, random);
         _weights = Fill(weightLength, random);
         _bias = Fill(biasLength, random);
-        _output = new float[outputLength];
-        _generated = generated;
-        _reference = reference;
+        _output = new T[outputLength];
+        _inputCopy = new T[inputLength];
+        _outputCopy = new T[outputLength];
     }
 
-    public string Name { get; }
+    public override void Release() => _input = _weights = _bias = _output = _inputCopy = _outputCopy = [];
 
-    public string Description { get; }
+    public override void RunGenerated() => generated(_input, _weights, _bias, _output);
 
-    /// <summary>Floating-point operations (convolutions: 2 per multiply-add) or output elements (pools) per call.</summary>
-    public double Work { get; }
+    public override void RunHandVectorized() => handVectorized(_input, _weights, _bias, _output);
 
-    /// <summary><c>GFLOP/s</c> or <c>elem/ns</c>.</summary>
-    public string Unit { get; }
+    public override void RunReference() => reference(_input, _weights, _bias, _output);
 
-    public void RunGenerated() => _generated(_input, _weights, _bias, _output);
+    public override void RunCopy()
+    {
+        _input.AsSpan().CopyTo(_inputCopy);
+        _output.AsSpan().CopyTo(_outputCopy);
+    }
 
-    public void RunReference() => _reference(_input, _weights, _bias, _output);
-
-    /// <summary>The largest difference between generated and reference outputs, relative to the output's magnitude.</summary>
-    public double Verify()
+    public override (double Generated, double HandVectorized) Verify()
     {
         RunReference();
-        float[] expected = (float[])_output.Clone();
-        Array.Fill(_output, float.NaN);
+        T[] expected = (T[])_output.Clone();
+        Array.Fill(_output, T.NaN);
         RunGenerated();
+        double generatedError = Error(expected);
+        Array.Fill(_output, T.NaN);
+        RunHandVectorized();
+        return (generatedError, Error(expected));
+    }
+
+    private double Error(T[] expected)
+    {
         double worst = 0;
         for (int i = 0; i < expected.Length; i++)
         {
-            worst = Math.Max(worst, Math.Abs(expected[i] - _output[i]) / (1 + Math.Abs(expected[i])));
+            double e = double.CreateTruncating(expected[i]), actual = double.CreateTruncating(_output[i]);
+            double error = Math.Abs(e - actual) / (1 + Math.Abs(e));
+            worst = double.IsNaN(error) ? double.PositiveInfinity : Math.Max(worst, error);
         }
 
-        return double.IsNaN(_output.Sum()) ? double.PositiveInfinity : worst;
+        return worst;
     }
 
-    private static float[] Fill(int length, Random random)
+    private static T[] Fill(int length, Random random)
     {
-        var values = new float[length];
+        var values = new T[length];
         for (int i = 0; i < length; i++)
         {
-            values[i] = (float)(random.NextDouble() * 2 - 1);
+            values[i] = T.CreateTruncating(random.NextDouble() * 2 - 1);
         }
 
         return values;
-    }
-
-    /// <summary>The shapes of the quick table (a subset of the standard shape set).</summary>
-    public static IReadOnlyList<Shape> All { get; } =
-    [
-        Conv("S2", "conv2d 3x3 valid, 1->1, 256x256", 256, 256, 3, Padding.Valid, 1, 1,
-            (i, w, b, o) => BenchmarkKernels.Conv3x3Valid(i, w, o, 256, 256), bias: false),
-        Conv("S3", "conv2d 3x3 same, 1->1, 1080x1920", 1080, 1920, 3, Padding.Same, 1, 1,
-            (i, w, b, o) => BenchmarkKernels.Conv3x3Same(i, w, o, 1080, 1920), bias: false),
-        Conv("S6", "conv2d 3x3 same, 16->16, 64x64, bias+ReLU", 64, 64, 3, Padding.Same, 16, 16,
-            (i, w, b, o) => BenchmarkKernels.Conv3x3Same16(i, w, b, o, 64, 64), bias: true),
-        new Shape("S10", "maxpool 2x2 stride 2, 64 ch, 112x112", 64 * 112 * 112, 0, 0, 64 * 56 * 56, 64 * 56 * 56, "elem/ns",
-            (i, w, b, o) => BenchmarkKernels.MaxPool2x2(i, o, 112, 112),
-            (i, w, b, o) => ReferenceKernels.MaxPool2D<float>(i, o, 112, 112, 2, 2, channels: 64)),
-    ];
-
-    private static Shape Conv(string name, string description, int height, int width, int k, Padding padding, int cin, int cout,
-        Action<float[], float[], float[], float[]> generated, bool bias)
-    {
-        DimensionExtent rows = ShapeMath.Dimension(height, k, padding: padding), columns = ShapeMath.Dimension(width, k, padding: padding);
-        int outputs = cout * rows.Output * columns.Output;
-        return new Shape(name, description, cin * height * width, cout * cin * k * k, bias ? cout : 0, outputs,
-            2.0 * outputs * cin * k * k, "GFLOP/s", generated,
-            (i, w, b, o) => ReferenceKernels.Conv2D<float>(i, w, b, o, height, width, k, k, padding, inChannels: cin, outChannels: cout,
-                activation: bias ? Activation.Relu : Activation.None));
     }
 }
