@@ -63,6 +63,14 @@ internal static class KernelClassEmitter
                     RowEmitter.Emit(w, plan, width, guarded, block);
                 }
             }
+
+            foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+            {
+                w.Line();
+                RowEmitter.EmitEdge(w, plan, width, left: true, block);
+                w.Line();
+                RowEmitter.EmitEdge(w, plan, width, left: false, block);
+            }
         }
 
         w.Line();
@@ -221,6 +229,9 @@ internal static class KernelClassEmitter
             w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
         }
 
+        // Borders first: an edge vector also writes some interior outputs, which the interior pass then rewrites.
+        WriteBorderColumnsCall(w, plan, block, "y");
+        w.Line();
         w.Line("int x = layout.ColumnStart;");
         string keyword = "if";
         foreach (SimdWidth width in SimdWidth.Vectors)
@@ -235,8 +246,6 @@ internal static class KernelClassEmitter
         w.Open("if (x < layout.ColumnEnd)");
         WriteRowCall(w, plan, SimdWidth.Scalar, block, args, "x, layout.ColumnEnd");
         w.Close();
-        w.Line();
-        WriteBorderColumnsCall(w, plan, block, "y");
         w.Close();
         w.Close();
     }
@@ -259,6 +268,10 @@ internal static class KernelClassEmitter
             if (rows > 1)
             {
                 w.Open($"if (y + {rows} <= layout.RowEnd)");
+                w.Open($"for (int r = y; r < y + {rows}; r++)");
+                WriteBorderColumnsCall(w, plan, block, "r");
+                w.Close();
+                w.Line();
                 w.Line($"{RowEmitter.Name(width, false, block, rows)}({SpanArguments(plan)}, layout, o, c0, y, layout.ColumnStart, layout.VectorColumnEnd);");
                 w.Line($"rows = {rows};");
                 w.Close();
@@ -270,12 +283,8 @@ internal static class KernelClassEmitter
 
         w.Line();
         w.Open("if (rows > 0)");
-        w.Open("for (int r = y; r < y + rows; r++)");
-        w.Open("if (layout.VectorColumnEnd < layout.ColumnEnd)");
+        w.Open("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)");
         w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);");
-        w.Close();
-        w.Line();
-        WriteBorderColumnsCall(w, plan, block, "r");
         w.Close();
         w.Line();
         w.Line("y += rows - 1;");
@@ -285,17 +294,40 @@ internal static class KernelClassEmitter
         w.Line();
     }
 
+    // The border columns of a row: one shifted vector at each end where the row is wide enough, else output by output.
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
     {
+        string keyword = "if";
+        foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+        {
+            int lanes = width.Lanes(plan);
+            w.Open($"{keyword} ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
+            w.Line($"{RowEmitter.EdgeName(width, true, block)}({SpanArguments(plan)}, layout, o, c0, {row}, 0, {lanes});");
+            w.Line($"{RowEmitter.EdgeName(width, false, block)}({SpanArguments(plan)}, layout, o, c0, {row}, layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (keyword == "else if")
+        {
+            w.Open("else");
+        }
+
         if (block == 1)
         {
             w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, {row});");
-            return;
+        }
+        else
+        {
+            w.Open($"for (int k = 0; k < {block}; k++)");
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, {row});");
+            w.Close();
         }
 
-        w.Open($"for (int k = 0; k < {block}; k++)");
-        w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, {row});");
-        w.Close();
+        if (keyword == "else if")
+        {
+            w.Close();
+        }
     }
 
     private static void WriteRowCall(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string args, string range)

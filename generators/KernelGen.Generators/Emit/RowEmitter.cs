@@ -10,6 +10,9 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
+    public static string EdgeName(SimdWidth width, bool left, int block)
+        => $"Edge{width.Suffix}_{(left ? "Left" : "Right")}_Block{block}";
+
     public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
         => rows == 1
             ? $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}"
@@ -41,7 +44,20 @@ internal static class RowEmitter
     public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded)
         => plan.Layout == TapLayout.Unrolled && (guarded || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
 
+    /// <summary>
+    /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of a row, for
+    /// rows of any kind: the border outputs whose window reaches into the left or right padding. Each tap loads the
+    /// vector at that end of the input row and shifts its lanes into place, zeros coming in for the padding. Lanes
+    /// shifted in from beyond the loaded vector read zero too, so only the border lanes are exact (the window reach is
+    /// at most a vector); the interior lanes it also writes must be rewritten by the interior pass, which runs after it.
+    /// </summary>
+    public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block)
+        => Emit(w, plan, width, guarded: true, block, rows: 1, edge: left ? Edge.Left : Edge.Right);
+
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
+        => Emit(w, plan, width, guarded, block, rows, Edge.None);
+
+    private static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, Edge edge)
     {
         TapLayout layout = LayoutOf(plan, width, guarded);
         string type = width.Type(plan);
@@ -49,8 +65,15 @@ internal static class RowEmitter
         string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
         string how = width.IsScalar ? "one column at a time" : $"{lanes} columns at a time";
         string outputRows = rows == 1 ? "Output row <paramref name=\"y\"/>" : $"Output rows <paramref name=\"y\"/> to y + {rows - 1}";
+        string name = Name(width, guarded, block, rows);
+        if (edge != Edge.None)
+        {
+            name = EdgeName(width, edge == Edge.Left, block);
+            what += $", the input's {(edge == Edge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
+        }
+
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
-        w.Open($"private static int {Name(width, guarded, block, rows)}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
+        w.Open($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
         w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
         bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
         if (plan.IsConvolution && !literalWeights)
@@ -124,7 +147,7 @@ internal static class RowEmitter
             w.Line($"{type} v;");
         }
 
-        WriteTaps(w, plan, width, layout, guarded, block, rows);
+        WriteTaps(w, plan, width, layout, guarded, block, rows, edge);
         if (channelLoop)
         {
             w.Close();
@@ -165,7 +188,7 @@ internal static class RowEmitter
             .Distinct()
             .OrderBy(q => q);
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, Edge edge)
     {
         if (layout == TapLayout.Unrolled)
         {
@@ -230,7 +253,15 @@ internal static class RowEmitter
             for (int j = 0; j < plan.Spec.KernelWidth; j++)
             {
                 int offset = j * plan.Spec.Dilation;
-                w.Line($"v = {width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")};");
+                string? load = edge == Edge.None
+                    ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
+                    : EdgeLoad(plan, width, edge, offset);
+                if (load is null)
+                {
+                    continue; // this tap reads only padding at this end of the row
+                }
+
+                w.Line($"v = {load};");
                 WriteAccumulates(w, plan, width, block, "rowWeights", plan.WeightColumn(j).ToString());
             }
         }
@@ -255,6 +286,38 @@ internal static class RowEmitter
 
     private static string Weight(int k, string weights, string index)
         => $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})";
+
+    // Lane l of the edge vector needs input column (x + l) + offset − PadLeft. The load takes the first (left) or last
+    // (right) vector of the input row, and lane l takes its lane l + shift: out of range, it is padding and reads zero.
+    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, Edge edge, int offset)
+    {
+        int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
+        int outputOverhang = plan.Spec.Padding == Model.PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
+        int shift = edge == Edge.Left ? offset - pad : outputOverhang + offset - pad;
+        if (shift <= -lanes || shift >= lanes)
+        {
+            return null;
+        }
+
+        // row = at + kernel row offset, and at = (column x − PadLeft) of the input row: the row's start is row + PadLeft − x.
+        string start = edge == Edge.Left ? $"row + {pad}" : $"row + {pad} - x + width - {lanes}";
+        string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
+        if (shift == 0)
+        {
+            return vector;
+        }
+
+        string suffix = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
+        IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(l => (l + shift >= 0 && l + shift < lanes ? l + shift : -1) + suffix);
+        return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({string.Join(", ", indices)}))";
+    }
+
+    private enum Edge
+    {
+        None,
+        Left,
+        Right,
+    }
 
     private static string Channels(int block) => block == 1 ? "one output channel" : $"{block} output channels";
 }

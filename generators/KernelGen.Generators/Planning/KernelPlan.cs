@@ -96,6 +96,25 @@ internal sealed class KernelPlan
     /// <summary>Elements a strided vector load reads past the last lane it uses (stride − 1).</summary>
     public int VectorOverRead => Spec.StrideWidth - 1;
 
+    /// <summary>
+    /// The left padding when it does not depend on the input size (stride 1: Same pads floor((Keff − 1)/2), Full
+    /// pads Keff − 1), or null.
+    /// </summary>
+    public int? ConstantPadLeft => Spec.StrideWidth != 1 ? null : Spec.Padding switch
+    {
+        PaddingMode.Same => ColumnReach / 2,
+        PaddingMode.Full => ColumnReach,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Whether the border columns of a row can be computed by one vector at each end of the row, its loads shifted
+    /// into place with zeros for the padding, at a width of <paramref name="lanes"/>: stride 1, some padding, a
+    /// window that is not column-looped, and borders no wider than a vector.
+    /// </summary>
+    public bool HasVectorEdges(int lanes)
+        => IsConvolution && ConstantPadLeft is > 0 && Layout != TapLayout.RowsAndColumnsLooped && Spec.KernelWidth > 1 && ColumnReach <= lanes;
+
     /// <summary>Whether some output rows can have kernel rows in the padding (only then is a guarded row emitted).</summary>
     public bool HasBorderRows => Spec.Padding != PaddingMode.Valid && Spec.KernelHeight > 1;
 
