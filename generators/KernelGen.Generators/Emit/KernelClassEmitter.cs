@@ -219,7 +219,7 @@ internal static class KernelClassEmitter
     private static void WriteOutputRows(SourceWriter w, KernelPlan plan, int block)
     {
         string args = $"{SpanArguments(plan)}, layout, o, c0, y";
-        w.Line($"/// <summary>Every output row of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: vector interior, scalar rest, then the border columns.</summary>");
+        w.Line($"/// <summary>Every output row of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: border columns, then the vector interior and the scalar rest.</summary>");
         w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0)");
         w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
         w.Open("for (int y = 0; y < layout.OutHeight; y++)");
