@@ -102,23 +102,7 @@ internal static class RowEmitter
         }
 
         w.Line();
-        if (width.IsScalar)
-        {
-            w.Open("for (int x = xFrom; x < xTo; x++)");
-        }
-        else
-        {
-            w.Open($"for (int x = xFrom; ; x += {lanes})");
-            w.Open($"if (x > xTo - {lanes})");
-            w.Line("if (x >= xTo)");
-            w.Line("{");
-            w.Line("    break;");
-            w.Line("}");
-            w.Line();
-            w.Line($"x = xTo - {lanes}; // the last vector overlaps the one before rather than reading past the row");
-            w.Close();
-            w.Line();
-        }
+        VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo");
 
         w.Line("nint at = rowStart + (nint)x * StrideWidth;");
         for (int k = 0; k < block; k++)

@@ -96,7 +96,7 @@ internal static class SeparableEmitter
     private static void WriteColumnLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, bool guarded)
     {
         int lanes = width.Lanes(plan);
-        OpenLoop(w, width, lanes, "t", "end");
+        VectorLoop.Open(w, width, lanes, "t", null, "end");
         w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
         for (int i = 0; i < column.Length; i++)
         {
@@ -132,7 +132,7 @@ internal static class SeparableEmitter
                 w.Line(line);
             }
 
-            OpenLoop(w, width, lanes, "u", "count");
+            VectorLoop.Open(w, width, lanes, "u", null, "count");
             w.Line($"{width.Type(plan)} acc0 = {width.Zero(plan)};");
             for (int j = 0; j < row.Length; j++)
             {
@@ -160,28 +160,6 @@ internal static class SeparableEmitter
         }
 
         w.Close();
-    }
-
-    // A vector loop ends with a last vector that overlaps the one before instead of running past the end; the
-    // scalar loop picks up whatever no vector covered.
-    private static void OpenLoop(SourceWriter w, SimdWidth width, int lanes, string index, string end)
-    {
-        if (width.IsScalar)
-        {
-            w.Open($"for (; {index} < {end}; {index}++)");
-            return;
-        }
-
-        w.Open($"for (; ; {index} += {lanes})");
-        w.Open($"if ({index} > {end} - {lanes})");
-        w.Line($"if ({index} >= {end})");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
-        w.Line();
-        w.Line($"{index} = {end} - {lanes};");
-        w.Close();
-        w.Line();
     }
 
     private static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));

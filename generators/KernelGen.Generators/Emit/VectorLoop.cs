@@ -1,0 +1,38 @@
+using KernelGen.Generators.Helpers;
+
+namespace KernelGen.Generators.Emit;
+
+/// <summary>
+/// The loop header every emitted row loop shares. A vector loop steps a vector at a time and ends with a last vector
+/// that overlaps the one before rather than reading or writing past the end (the caller guarantees at least one
+/// vector's worth); a scalar loop steps one at a time. The caller closes the loop.
+/// </summary>
+internal static class VectorLoop
+{
+    /// <param name="w">The writer.</param>
+    /// <param name="width">The width the loop steps by.</param>
+    /// <param name="lanes">Lanes per step.</param>
+    /// <param name="index">The loop variable.</param>
+    /// <param name="start">Its start, declaring it (<c>int index = start</c>), or null for an existing variable.</param>
+    /// <param name="end">The exclusive end.</param>
+    public static void Open(SourceWriter w, SimdWidth width, int lanes, string index, string? start, string end)
+    {
+        string init = start is null ? "" : $"int {index} = {start}";
+        if (width.IsScalar)
+        {
+            w.Open($"for ({init}; {index} < {end}; {index}++)");
+            return;
+        }
+
+        w.Open($"for ({init}; ; {index} += {lanes})");
+        w.Open($"if ({index} > {end} - {lanes})");
+        w.Line($"if ({index} >= {end})");
+        w.Line("{");
+        w.Line("    break;");
+        w.Line("}");
+        w.Line();
+        w.Line($"{index} = {end} - {lanes}; // the last vector overlaps the one before rather than running past the end");
+        w.Close();
+        w.Line();
+    }
+}
