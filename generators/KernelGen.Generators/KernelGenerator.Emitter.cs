@@ -23,7 +23,7 @@ public sealed partial class KernelGenerator
         /// </summary>
         public static string HintName(KernelSpec spec)
         {
-            string exact = string.Join(".", new[] { spec.Method.Namespace }
+            string exact = string.Join(".", new[] { spec.Method.Namespace.Replace("@", "") }
                 .Concat(spec.Method.ContainingTypes.Select(t => t.MetadataName))
                 .Concat([spec.Method.Name.TrimStart('@')])
                 .Where(p => p.Length > 0));

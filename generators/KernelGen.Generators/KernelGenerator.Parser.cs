@@ -170,6 +170,12 @@ public sealed partial class KernelGenerator
                 : parameters.Length == withBias.Length && attribute.IsConvolution ? withBias
                 : null;
 
+            // A parameter whose type does not bind is the compiler's error to report; an implementation would not match it.
+            if (parameters.Any(p => ContainsErrorType(p.Type)))
+            {
+                return null;
+            }
+
             // The element type is read from the spans first: a wrong element type is its own mistake, not a wrong list.
             List<ITypeSymbol> elements = parameters.Select(p => SpanElement(p.Type)).Where(t => t is not null).ToList()!;
             ITypeSymbol? first = elements.FirstOrDefault();
@@ -215,6 +221,10 @@ public sealed partial class KernelGenerator
             hasBias = shape == withBias && withBias.Length != withoutBias.Length;
             return element;
         }
+
+        private static bool ContainsErrorType(ITypeSymbol type)
+            => type.TypeKind == TypeKind.Error
+               || (type is INamedTypeSymbol named && named.TypeArguments.Any(ContainsErrorType));
 
         private static ITypeSymbol? SpanElement(ITypeSymbol type)
             => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named

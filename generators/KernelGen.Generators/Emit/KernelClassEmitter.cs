@@ -396,7 +396,7 @@ internal static class KernelClassEmitter
             w.Line($"return {width.Vector}.Create(");
             for (int k = 0; k < lanes; k++)
             {
-                string at = k == 0 ? "offset" : $"offset + {k * stride}";
+                string at = k == 0 ? "offset" : $"offset + unchecked((nuint){(long)k * stride}L)"; // long: a huge stride must not wrap
                 w.Line($"    Unsafe.Add(ref source, {at}){(k == lanes - 1 ? ");" : ",")}");
             }
 

@@ -25,7 +25,9 @@ internal static class RowEmitter
     /// </summary>
     public static int RowBlock(KernelPlan plan, SimdWidth width, int block)
     {
-        if (width.IsScalar || plan.Layout != TapLayout.Unrolled || !plan.Spec.Is2D)
+        // Row offsets (rows − 1)·stride + reach are emitted as int constants; blocking rows of huge strides gains nothing.
+        if (width.IsScalar || plan.Layout != TapLayout.Unrolled || !plan.Spec.Is2D
+            || (long)(KernelPlan.MaxRowBlock - 1) * plan.Spec.StrideHeight + plan.RowReach > MaxBlockedRowDistance)
         {
             return 1;
         }
@@ -33,6 +35,8 @@ internal static class RowEmitter
         int registers = width == SimdWidth.V512 ? 16 : 8;
         return Math.Max(1, Math.Min(KernelPlan.MaxRowBlock, registers / block));
     }
+
+    private const int MaxBlockedRowDistance = 1 << 16;
 
     private static string Accumulator(int k, int r, int rows) => rows == 1 ? $"acc{k}" : $"acc{k}_{r}";
 
