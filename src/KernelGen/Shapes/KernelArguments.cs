@@ -123,8 +123,8 @@ public static class KernelArguments
             throw new ArgumentOutOfRangeException(names.Width, width, $"{names.Width} must be positive.");
         }
 
-        DimensionExtent rows = ShapeMath.Dimension(height, kernelHeight, strideHeight, dilation, padding);
-        DimensionExtent columns = ShapeMath.Dimension(width, kernelWidth, strideWidth, dilation, padding);
+        DimensionExtent rows = Dimension(height, kernelHeight, strideHeight, dilation, padding, names.Height ?? names.Width);
+        DimensionExtent columns = Dimension(width, kernelWidth, strideWidth, dilation, padding, names.Width);
         if (rows.Output <= 0)
         {
             throw EmptyOutput(names.Height!, height, kernelHeight, dilation, padding);
@@ -136,6 +136,25 @@ public static class KernelArguments
         }
 
         return new KernelExtents(rows, columns);
+    }
+
+    // Full padding adds Keff − 1 positions on both sides, so near int.MaxValue an output dimension no longer fits an
+    // int; that is the caller's size out of range, named as the caller named it (ShapeMath would name its own parameter).
+    private static DimensionExtent Dimension(int size, int kernel, int stride, int dilation, Padding padding, string name)
+    {
+        if (padding == Padding.Full)
+        {
+            int effective = ShapeMath.EffectiveSize(kernel, dilation);
+            long output = ((long)size + effective - 2) / stride + 1;
+            if (output > int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(name, size,
+                    $"With a window of {effective} and Padding.Full, {name} = {size} gives {output} outputs along it, more than int.MaxValue: " +
+                    $"{name} must be at most {(long)int.MaxValue * stride - effective + 1}.");
+            }
+        }
+
+        return ShapeMath.Dimension(size, kernel, stride, dilation, padding);
     }
 
     private static ArgumentOutOfRangeException EmptyOutput(string name, int size, int kernel, int dilation, Padding padding)

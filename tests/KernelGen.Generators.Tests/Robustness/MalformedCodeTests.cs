@@ -29,6 +29,7 @@ public sealed class MalformedCodeTests
         { "weights not constant", "[Conv1D(3, Weights = Values)]\n public static partial void Blur(ReadOnlySpan<float> input, Span<float> output, int length);\n static readonly double[] Values = [1, 2, 3];" },
         { "unknown parameter types", "[Conv2D(3, 3)]\n public static partial void Blur(Tensor input, ReadOnlySpan<Unknown> weights, Span<float> output, int height, int width);" },
         { "unknown element type everywhere", "[MaxPool1D(2)]\n public static partial void Pool(ReadOnlySpan<Unknown> input, Span<Unknown> output, int length);" },
+        { "span type of an unknown namespace (found by fuzzing)", "[MaxPool1D(3)]\n public static partial void Pool(System.R.ReadOnlySpan<float> input, Span<float> output, int length);" },
         { "missing parameters", "[Conv2D(3, 3)]\n public static partial void Blur();" },
         { "parameter without a name", "[Conv2D(3, 3)]\n public static partial void Blur(ReadOnlySpan<float> input, ReadOnlySpan<float>, Span<float> output, int height, int width);" },
         { "parameter list not closed", "[Conv2D(3, 3)]\n public static partial void Blur(ReadOnlySpan<float> input, ReadOnlySpan<float> weights" },

@@ -24,6 +24,9 @@ public abstract record KernelCase
     /// <summary>The generated method, <c>Type.Method</c>.</summary>
     public required string Method { get; init; }
 
+    /// <summary>The names the declaration gives its parameters, which the kernel's exceptions must use.</summary>
+    public required KernelParameters Parameters { get; init; }
+
     public int KernelHeight { get; init; } = 1;
 
     public required int KernelWidth { get; init; }
@@ -204,6 +207,12 @@ public sealed record KernelCase<T> : KernelCase
         }
     }
 }
+
+/// <summary>
+/// The declared names of a kernel's parameters (SPEC section 3: names are free), null where the shape has no such
+/// parameter (weights of a pool, bias without bias, height of a 1D kernel).
+/// </summary>
+public sealed record KernelParameters(string Input, string? Weights, string? Bias, string Output, string? Height, string Width);
 
 /// <summary>The outcome of one size: the first mismatch (null when none) and how close the worst output came to its tolerance.</summary>
 public sealed record CheckResult(int Height, int Width, int Outputs, string? Failure, double WorstErrorRatio);

@@ -75,7 +75,7 @@ public static class KernelCatalog
                 };
                 return new KernelCase<T>
                 {
-                    Family = family, Method = name, KernelHeight = kh, KernelWidth = kw, Padding = conv.Padding,
+                    Family = family, Method = name, Parameters = ParametersOf(method, family), KernelHeight = kh, KernelWidth = kw, Padding = conv.Padding,
                     Stride = conv.Stride, Dilation = conv.Dilation, InChannels = conv.InChannels, OutChannels = conv.OutChannels,
                     Groups = conv.Groups, Flip = conv.Flip, Activation = conv.Activation, HasBias = hasBias,
                     ConstantWeights = conv.Weights,
@@ -92,13 +92,30 @@ public static class KernelCatalog
                 };
                 return new KernelCase<T>
                 {
-                    Family = poolFamily, Method = name, KernelHeight = ph, KernelWidth = pw, Padding = pool.Padding,
+                    Family = poolFamily, Method = name, Parameters = ParametersOf(method, poolFamily), KernelHeight = ph, KernelWidth = pw, Padding = pool.Padding,
                     Stride = pool.Stride == 0 ? null : pool.Stride, InChannels = pool.Channels, OutChannels = pool.Channels,
                     Generated = PoolingInvoker<T>(method, poolFamily),
                 };
             default:
                 throw new InvalidOperationException(name);
         }
+    }
+
+    // SPEC section 3 fixes the order: read-only spans (input, then weights unless the attribute bakes them in, then
+    // bias), the output span, then the sizes (height and width, or the length).
+    private static KernelParameters ParametersOf(MethodInfo method, KernelFamily family)
+    {
+        ParameterInfo[] parameters = method.GetParameters();
+        string[] readOnly = parameters.Where(p => Is(p, typeof(ReadOnlySpan<>))).Select(p => p.Name!).ToArray();
+        string output = parameters.Single(p => Is(p, typeof(Span<>))).Name!;
+        string[] sizes = parameters.Where(p => p.ParameterType == typeof(int)).Select(p => p.Name!).ToArray();
+        bool convolution = family is KernelFamily.Conv1D or KernelFamily.Conv2D;
+        bool runtimeWeights = convolution && method.GetCustomAttribute<ConvolutionAttribute>(inherit: false)?.Weights is null;
+        string? weights = runtimeWeights ? readOnly[1] : null;
+        string? bias = convolution && readOnly.Length > (runtimeWeights ? 2 : 1) ? readOnly[^1] : null;
+        return new KernelParameters(readOnly[0], weights, bias, output, sizes.Length == 2 ? sizes[0] : null, sizes[^1]);
+
+        static bool Is(ParameterInfo p, Type span) => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == span;
     }
 
     private static GeneratedKernel<T> ConvolutionInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias)
