@@ -55,11 +55,8 @@ public sealed partial class KernelGenerator
             }
 
             ReportLooping(attribute, options, attributeLocation, diagnostics);
-            var spec = new KernelSpec(
-                attribute.Name, attribute.Operation, attribute.Is2D, element.Value,
-                options.KernelHeight, options.KernelWidth, options.StrideHeight, options.StrideWidth, options.Dilation,
-                options.InChannels, options.OutChannels, options.Groups, options.Padding, options.Flip, hasBias, options.Relu,
-                options.ConstantWeights, DescribeMethod(method, syntax));
+            var spec = new KernelSpec(attribute.Name, attribute.Operation, attribute.Is2D, element.Value, options, hasBias,
+                DescribeMethod(method, syntax));
             return Result(spec, diagnostics);
         }
 

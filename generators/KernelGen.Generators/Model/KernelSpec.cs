@@ -7,27 +7,41 @@ namespace KernelGen.Generators.Model;
 /// no symbol, syntax node or location, so that an unchanged declaration compares equal across runs and its
 /// output stays cached.
 /// </summary>
-/// <param name="ConstantWeights">The attribute's <c>Weights</c>, <c>[OutChannels, InChannels/Groups, KH, KW]</c>; empty for run-time weights.</param>
+/// <param name="Options">The attribute's arguments, validated and with every default applied.</param>
 internal sealed record KernelSpec(
     string AttributeName,
     KernelOperation Operation,
     bool Is2D,
     ElementType Element,
-    int KernelHeight,
-    int KernelWidth,
-    int StrideHeight,
-    int StrideWidth,
-    int Dilation,
-    int InChannels,
-    int OutChannels,
-    int Groups,
-    PaddingMode Padding,
-    bool Flip,
+    KernelOptions Options,
     bool HasBias,
-    bool Relu,
-    EquatableArray<double> ConstantWeights,
     MethodShape Method)
 {
+    public int KernelHeight => Options.KernelHeight;
+
+    public int KernelWidth => Options.KernelWidth;
+
+    public int StrideHeight => Options.StrideHeight;
+
+    public int StrideWidth => Options.StrideWidth;
+
+    public int Dilation => Options.Dilation;
+
+    public int InChannels => Options.InChannels;
+
+    public int OutChannels => Options.OutChannels;
+
+    public int Groups => Options.Groups;
+
+    public PaddingMode Padding => Options.Padding;
+
+    public bool Flip => Options.Flip;
+
+    public bool Relu => Options.Relu;
+
+    /// <summary>The attribute's <c>Weights</c>, <c>[OutChannels, InChannels/Groups, KH, KW]</c>; empty for run-time weights.</summary>
+    public EquatableArray<double> ConstantWeights => Options.ConstantWeights;
+
     /// <summary>Whether the weights are baked in from the attribute's <c>Weights</c> (the method then has no weights parameter).</summary>
     public bool HasConstantWeights => ConstantWeights.Count > 0;
 }
