@@ -52,7 +52,9 @@ public static class QuickBenchmark
         public double? PercentOfPeak(PeakResult peak) => Shape.IsPool ? null : 100 * Rate / (Shape.IsDouble ? peak.Double : peak.Float);
     }
 
-    public static int Run(string outputPath)
+    /// <summary>Runs the quick mode and writes its table to <paramref name="outputPath"/> (when given).</summary>
+    /// <param name="only">Shape names (and <c>constants</c>) to measure, or null for all of them.</param>
+    public static int Run(string? outputPath, IReadOnlyCollection<string>? only)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // decimal points, whatever the machine
         var total = Stopwatch.StartNew();
@@ -66,7 +68,7 @@ public static class QuickBenchmark
             $"four chains {peak.FourChains:F1}");
 
         var results = new List<Result>();
-        IReadOnlyList<Shape> shapes = Shape.All;
+        IReadOnlyList<Shape> shapes = [.. Shape.All.Where(s => only is null || only.Contains(s.Name))];
         for (int s = 0; s < shapes.Count; s++)
         {
             var watch = Stopwatch.StartNew();
@@ -79,7 +81,7 @@ public static class QuickBenchmark
         }
 
         var borders = new List<(Result Same, Result Interior)>();
-        foreach ((string of, Shape interior) in Shape.BorderChecks)
+        foreach ((string of, Shape interior) in Shape.BorderChecks.Where(b => results.Any(r => r.Shape.Name == b.Of)))
         {
             Result same = results.Single(r => r.Shape.Name == of);
             Result r = Measure(interior, generatedOnly: true);
@@ -90,25 +92,30 @@ public static class QuickBenchmark
 
         var constants = new List<string>();
         bool constantsCorrect = true;
-        foreach (ConstantWeightPairs.Pair pair in ConstantWeightPairs.All)
+        foreach (ConstantWeightPairs.Pair pair in ConstantWeightPairs.All.Where(_ => only is null || only.Contains("constants")))
         {
             double error = pair.Verify();
             constantsCorrect &= error < 1e-5;
-            Timing runtime = Time(pair.Runtime), constant = Time(pair.Constant);
-            constants.Add($"| {pair.Name} | {Format(runtime.Seconds)} | {Format(constant.Seconds)} | {runtime.Seconds / constant.Seconds:F2}x |" +
+            (double runtime, double constant, double speedUp) = TimePair(pair.Runtime, pair.Constant);
+            constants.Add($"| {pair.Name} | {Format(runtime)} | {Format(constant)} | {speedUp:F2}x |" +
                 (error < 1e-5 ? "" : $" **MISMATCH {error:E1}**"));
-            Console.Error.WriteLine($"[constant weights] {pair.Name}: run-time weights {Format(runtime.Seconds)}, constant {Format(constant.Seconds)}");
+            Console.Error.WriteLine($"[constant weights] {pair.Name}: run-time weights {Format(runtime)}, constant {Format(constant)}, {speedUp:F2}x");
         }
 
         string text = Table(machine, peak, results, borders) + Environment.NewLine +
             "Constant weights (the attribute's `Weights`) against the same generated kernel with run-time weights, 1080x1920, one channel, Same:" +
             Environment.NewLine + Environment.NewLine +
+            "Timed in alternating batches, so both kernels see the same machine; the speed-up is the median of the per-round ratios." +
+            Environment.NewLine + Environment.NewLine +
             "| filter | run-time weights | constant weights | speed-up |" + Environment.NewLine + "|---|---:|---:|---:|" + Environment.NewLine +
             string.Join(Environment.NewLine, constants) + Environment.NewLine;
         Console.WriteLine(text);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        File.WriteAllText(outputPath, text);
-        Console.Error.WriteLine($"Written to {Path.GetFullPath(outputPath)} in {total.Elapsed.TotalSeconds:F0} s.");
+        if (outputPath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+            File.WriteAllText(outputPath, text);
+            Console.Error.WriteLine($"Written to {Path.GetFullPath(outputPath)} in {total.Elapsed.TotalSeconds:F0} s.");
+        }
         return constantsCorrect && results.Concat(borders.Select(b => b.Interior)).All(r => r.Correct && r.Allocated == 0) ? 0 : 1;
     }
 
@@ -176,8 +183,8 @@ public static class QuickBenchmark
             "of its input and of its output (the bytes it reads and writes, each copied once).");
         string[] wrong = [.. results.Where(r => !r.Correct).Select(r => $"{r.Shape.Name} (errors {r.GeneratedError:E1} / {r.HandError:E1})")];
         table.AppendLine("Every generated and hand-vectorized kernel is checked against `ReferenceKernels` on its shape first " +
-            $"(largest error relative to 1 + |expected|: generated {results.Max(r => r.GeneratedError):E1}, " +
-            $"hand-vectorized {results.Max(r => r.HandError):E1}" +
+            $"(largest error relative to 1 + |expected|: generated {results.Select(r => r.GeneratedError).DefaultIfEmpty().Max():E1}, " +
+            $"hand-vectorized {results.Select(r => r.HandError).DefaultIfEmpty().Max():E1}" +
             (wrong.Length == 0 ? "; all within tolerance)." : $"; **MISMATCH: {string.Join(", ", wrong)}**)."));
         string[] allocating = [.. results.Where(r => r.Allocated != 0).Select(r => $"{r.Shape.Name} ({r.Allocated} B)")];
         table.AppendLine(allocating.Length == 0
@@ -276,6 +283,38 @@ public static class QuickBenchmark
         }
 
         return new Timing(Median([.. samples]), Few: false);
+    }
+
+    /// <summary>
+    /// Two kernels timed in alternating batches after a joint warm-up: their median seconds per call, and the median
+    /// over the rounds of <paramref name="slower"/>'s time over <paramref name="faster"/>'s (a ratio that drifts of
+    /// the shared machine affect alike).
+    /// </summary>
+    private static (double Slower, double Faster, double Ratio) TimePair(Action slower, Action faster)
+    {
+        var watch = Stopwatch.StartNew();
+        int calls = 0;
+        while ((watch.Elapsed < WarmUp || calls < 30) && watch.Elapsed < 4 * WarmUp)
+        {
+            slower();
+            faster();
+            calls++;
+        }
+
+        int batch = Math.Max(1, (int)Math.Round(Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
+        var a = new List<double>();
+        var b = new List<double>();
+        var ratios = new List<double>();
+        watch.Restart();
+        while (watch.Elapsed < 2 * Budget || ratios.Count < 9)
+        {
+            double ta = TimeBatch(slower, batch), tb = TimeBatch(faster, batch);
+            a.Add(ta);
+            b.Add(tb);
+            ratios.Add(ta / tb);
+        }
+
+        return (Median([.. a]), Median([.. b]), Median([.. ratios]));
     }
 
     /// <summary>Seconds per call over one batch of <paramref name="calls"/> calls.</summary>

@@ -128,7 +128,10 @@ internal static class KernelClassEmitter
             w.Line($"private const bool Flip = {(s.Flip ? "true" : "false")};");
             if (plan.Separable is not null)
             {
-                w.Line($"private const int Strip = {KernelPlan.SeparableStrip}; // output columns per pass; the strip lives on the stack");
+                w.Line($"private const int Strip = {KernelPlan.SeparableStrip}; // output columns per pass");
+                w.Line($"private const int StripRows = {KernelPlan.SeparableRowBlock}; // interior output rows per column pass");
+                int lanes = 64 / plan.ElementBytes, reach = (plan.ColumnReach + lanes - 1) / lanes * lanes;
+                w.Line($"private const int StripStride = Strip + {reach}; // one intermediate row: the strip's input columns, rounded up to 64 bytes");
             }
 
             if (s.HasConstantWeights)

@@ -5,18 +5,20 @@ namespace KernelGen.Generators.Emit;
 
 /// <summary>
 /// Writes a constant rank-1 window as two 1D passes per strip of output columns: the column filter down the input
-/// into a stack strip (zeros where the window lies in the padding), then the row filter along the strip into the
-/// output. Each output then costs the column taps plus the row taps instead of their product.
+/// into intermediate rows on the stack (zeros where the window lies in the padding), then the row filter along each
+/// of them into the output. Each output then costs the column taps plus the row taps instead of their product.
+/// Interior rows go <see cref="KernelPlan.SeparableRowBlock"/> at a time, so that each loaded input row serves
+/// every output row it touches; border rows go one at a time, skipping kernel rows in the padding.
 /// </summary>
 internal static class SeparableEmitter
 {
-    /// <summary>The part of <c>Run</c> after the argument checks: one strip on the stack, every channel through it.</summary>
+    /// <summary>The part of <c>Run</c> after the argument checks: the intermediate rows on the stack, every channel through them.</summary>
     public static void WriteRunLoops(SourceWriter w, KernelPlan plan)
     {
-        w.Line($"Span<{plan.T}> strip = stackalloc {plan.T}[Strip + {plan.ColumnReach}];");
+        w.Line($"Span<{plan.T}> strips = stackalloc {plan.T}[StripRows * StripStride];");
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o++)");
-        w.Line("SeparableRows(input, bias, output, layout, o, c0: group, strip);");
+        w.Line("SeparableRows(input, bias, output, layout, o, c0: group, strips);");
         w.Close();
         w.Close();
     }
@@ -24,46 +26,181 @@ internal static class SeparableEmitter
     public static void WriteMethods(SourceWriter w, KernelPlan plan)
     {
         (double[] column, double[] row) = plan.Separable!.Value;
-        w.Line($"/// <summary>Every output row of channel o, strip by strip: column filter [{Join(plan, column)}] into the strip, then row filter [{Join(plan, row)}] out of it.</summary>");
-        w.Open($"private static void SeparableRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strip)");
-        w.Open("for (int y = 0; y < layout.OutHeight; y++)");
-        w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
-        w.Open("for (int x0 = 0; x0 < layout.OutWidth; x0 += Strip)");
-        w.Line("int count = Math.Min(Strip, layout.OutWidth - x0);");
-        w.Line($"Span<{plan.T}> columns = strip[..(count + {plan.ColumnReach})]; // input columns x0 − PadLeft onwards");
-        w.Line("ColumnPass(input, layout, c0, y, x0 - layout.PadLeft, columns, interiorRow);");
-        w.Line("RowPass(columns, bias, output, layout, o, y, x0, count);");
-        w.Close();
+        bool registers = plan.SeparableStrategy == SeparableStrategy.Registers;
+        w.Line(registers
+            ? $"/// <summary>Every output row of channel o: interior blocks with row filter [{Join(plan, row)}] in registers, then column filter [{Join(plan, column)}]; border rows and columns strip by strip, column filter first.</summary>"
+            : $"/// <summary>Every output row of channel o, strip by strip: column filter [{Join(plan, column)}] into the intermediate rows, then row filter [{Join(plan, row)}] out of them.</summary>");
+        w.Open($"private static void SeparableRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips)");
+        w.Open("for (int y = 0; y < layout.OutHeight;)");
+        w.Line("int rows = y >= layout.RowStart && y + StripRows <= layout.RowEnd ? StripRows : 1; // border rows one at a time");
+        if (registers)
+        {
+            w.Open("if (rows == StripRows)");
+            w.Line("int from = layout.ColumnStart, to = Math.Max(from, layout.ColumnEnd); // the columns whose window lies inside the input");
+            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, from);");
+            w.Line("RegisterRows(input, bias, output, layout, o, c0, y, from, to);");
+            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, to, layout.OutWidth);");
+            w.Close();
+            w.Open("else");
+            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
+            w.Close();
+        }
+        else
+        {
+            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
+        }
+
+        w.Line();
+        w.Line("y += rows;");
         w.Close();
         w.Close();
         w.Line();
-        WriteColumnPass(w, plan, column);
+        w.Line("/// <summary>Output rows [y, y + rows), columns [xFrom, xTo), a strip at a time: the column pass into the intermediate rows, then the row pass out of them.</summary>");
+        w.Open($"private static void StripColumns(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips, int y, int rows, int xFrom, int xTo)");
+        w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
+        w.Open("for (int x0 = xFrom; x0 < xTo; x0 += Strip)");
+        w.Line("int count = Math.Min(Strip, xTo - x0);");
+        w.Line($"int length = count + {plan.ColumnReach}; // input columns x0 − PadLeft onwards");
+        w.Open("if (rows == StripRows)");
+        w.Line("ColumnPassBlock(input, layout, c0, y, x0 - layout.PadLeft, strips, length);");
+        w.Close();
+        w.Open("else");
+        w.Line("ColumnPass(input, layout, c0, y, x0 - layout.PadLeft, strips[..length], interiorRow);");
+        w.Close();
+        w.Line();
+        w.Line("RowPass(strips, bias, output, layout, o, y, rows, x0, count);");
+        w.Close();
+        w.Close();
+        w.Line();
+        WriteColumnPass(w, plan, column, blocked: false);
+        w.Line();
+        WriteColumnPass(w, plan, column, blocked: true);
         w.Line();
         WriteRowPass(w, plan, row);
+        if (registers)
+        {
+            w.Line();
+            WriteRegisterRows(w, plan, column, row);
+        }
     }
 
-    private static void WriteColumnPass(SourceWriter w, KernelPlan plan, double[] column)
+    /// <summary>
+    /// The register strategy's interior: <c>StripRows</c> output rows of interior columns, each input row they read
+    /// filtered along the row once into a register, the column filter then summing those.
+    /// </summary>
+    private static void WriteRegisterRows(SourceWriter w, KernelPlan plan, double[] column, double[] row)
     {
-        w.Line("/// <summary>columns[t] = Σ_i column[i] · input[c0, y − PadTop + i·Dilation, first + t], zero outside the input.</summary>");
-        w.Open($"private static void ColumnPass(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> columns, bool interiorRow)");
-        w.Line("int inside = Math.Max(0, -first), end = Math.Min(columns.Length, layout.Width - first);");
+        int rows = KernelPlan.SeparableRowBlock, dilation = plan.Spec.Dilation;
+        var used = new SortedSet<int>(Enumerable.Range(0, rows)
+            .SelectMany(k => Enumerable.Range(0, column.Length).Where(i => column[i] != 0).Select(i => k + i * dilation)));
+        w.Line($"/// <summary>Output rows [y, y + StripRows), columns [xFrom, xTo) of channel o; every window inside the input.</summary>");
+        w.Open($"private static void RegisterRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
+        w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
+        w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
+        w.Line("int width = layout.Width, outWidth = layout.OutWidth;");
+        w.Line("nint rowStart = (nint)c0 * layout.Height * width + (nint)(y - layout.PadTop) * width - layout.PadLeft; // an offset only");
+        w.Line("nint outStart = ((nint)o * layout.OutHeight + y) * outWidth;");
+        foreach (int r in used.Where(r => r > 0))
+        {
+            w.Line($"nint row{r} = {r} * (nint)width;");
+        }
+
+        w.Line("int x = xFrom;");
+        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+        {
+            int lanes = width.Lanes(plan);
+            string condition = width.IsScalar ? "x < xTo" : $"{width.IsAccelerated} && xTo - x >= {lanes}";
+            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
+            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+            {
+                w.Line(line);
+            }
+
+            VectorLoop.Open(w, width, lanes, "x", null, "xTo");
+            w.Line("nint at = rowStart + x;");
+            foreach (int r in used)
+            {
+                string rowAt = r == 0 ? "at" : $"at + row{r}";
+                var terms = row.Select((weight, j) => (weight, width.Load(plan, "inputRef", j == 0 ? rowAt : $"{rowAt} + {j * dilation}")));
+                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"filtered{r}", terms))
+                {
+                    w.Line(line);
+                }
+            }
+
+            for (int k = 0; k < rows; k++)
+            {
+                var terms = column.Select((weight, i) => (weight, $"filtered{k + i * dilation}"));
+                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms)
+                    .Concat(WindowOperation.Finish(plan, width, $"acc{k}", 0)))
+                {
+                    w.Line(line);
+                }
+
+                w.Line(width.Store($"acc{k}", "outputRef", k == 0 ? "outStart + x" : $"outStart + {k} * (nint)outWidth + x"));
+            }
+
+            w.Close();
+            if (!width.IsScalar)
+            {
+                w.Line();
+                w.Line("x = xTo;");
+            }
+
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// The column pass of one output row (guarded when some kernel rows lie in the padding) or, blocked, of
+    /// <c>StripRows</c> interior output rows into consecutive intermediate rows.
+    /// </summary>
+    private static void WriteColumnPass(SourceWriter w, KernelPlan plan, double[] column, bool blocked)
+    {
+        int rows = blocked ? KernelPlan.SeparableRowBlock : 1;
+        if (blocked)
+        {
+            w.Line("/// <summary>strips[k·StripStride + t] = Σ_i column[i] · input[c0, y + k − PadTop + i·Dilation, first + t] for k &lt; StripRows and t &lt; length; every kernel row inside the input, zero outside its columns.</summary>");
+            w.Open($"private static void ColumnPassBlock(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> strips, int length)");
+        }
+        else
+        {
+            w.Line("/// <summary>columns[t] = Σ_i column[i] · input[c0, y − PadTop + i·Dilation, first + t], zero outside the input.</summary>");
+            w.Open($"private static void ColumnPass(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> columns, bool interiorRow)");
+            w.Line("int length = columns.Length;");
+        }
+
+        w.Line("int inside = Math.Max(0, -first), end = Math.Min(length, layout.Width - first);");
+        w.Open($"for (int k = 0; k < {rows}; k++)");
+        w.Line($"Span<{plan.T}> intermediate = {(blocked ? "strips.Slice(k * StripStride, length)" : "columns")};");
         w.Open("if (end <= inside)");
-        w.Line("columns.Clear(); // the whole strip lies in the left or right padding");
+        w.Line("intermediate.Clear(); // the whole strip lies in the left or right padding");
+        w.Close();
+        w.Open("else");
+        w.Line("intermediate[..inside].Clear();");
+        w.Line("intermediate[end..].Clear();");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open("if (end <= inside)");
         w.Line("return;");
         w.Close();
         w.Line();
-        w.Line("columns[..inside].Clear();");
-        w.Line("columns[end..].Clear();");
         w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
-        w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(columns);");
+        w.Line($"ref {plan.T} intermediateRef = ref MemoryMarshal.GetReference({(blocked ? "strips" : "columns")});");
         w.Line("int width = layout.Width;");
         w.Line("int top = y - layout.PadTop;");
         w.Line("nint rowStart = (nint)c0 * layout.Height * width + (nint)top * width + first; // an offset only");
-        for (int i = 0; i < column.Length; i++)
+        if (!blocked)
         {
-            if (column[i] != 0)
+            for (int i = 0; i < column.Length; i++)
             {
-                w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
+                if (column[i] != 0)
+                {
+                    w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
+                }
             }
         }
 
@@ -73,14 +210,21 @@ internal static class SeparableEmitter
             int lanes = width.Lanes(plan);
             string condition = width.IsScalar ? "t < end" : $"{width.IsAccelerated} && end - t >= {lanes}";
             w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
+            if (blocked)
+            {
+                WriteBlockLoop(w, plan, width, column);
+            }
+            else
+            {
+                // Interior rows read every kernel row unchecked; border rows skip those in the padding.
+                w.Open("if (interiorRow)");
+                WriteColumnLoop(w, plan, width, column, guarded: false);
+                w.Close();
+                w.Open("else");
+                WriteColumnLoop(w, plan, width, column, guarded: true);
+                w.Close();
+            }
 
-            // Interior rows read every kernel row unchecked; border rows skip those in the padding.
-            w.Open("if (interiorRow)");
-            WriteColumnLoop(w, plan, width, column, guarded: false);
-            w.Close();
-            w.Open("else");
-            WriteColumnLoop(w, plan, width, column, guarded: true);
-            w.Close();
             if (!width.IsScalar)
             {
                 w.Line();
@@ -97,50 +241,97 @@ internal static class SeparableEmitter
     {
         int lanes = width.Lanes(plan);
         VectorLoop.Open(w, width, lanes, "t", null, "end");
-        w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
-        for (int i = 0; i < column.Length; i++)
+        if (guarded)
         {
-            if (column[i] == 0)
+            // Border rows: each kernel row in the padding is skipped, so the taps are folded in one by one.
+            w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
+            for (int i = 0; i < column.Length; i++)
             {
-                continue; // a zero tap costs nothing
+                if (column[i] != 0)
+                {
+                    string load = width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation));
+                    w.Line($"if (inside{i}) {{ {WindowOperation.AccumulateConstant(plan, width, "acc", load, column[i])} }}");
+                }
             }
-
-            string offset = i == 0 ? "rowStart + t" : $"rowStart + {i * plan.Spec.Dilation} * (nint)width + t";
-            string accumulate = WindowOperation.AccumulateConstant(plan, width, "acc", width.Load(plan, "inputRef", offset), column[i]);
-            w.Line(guarded ? $"if (inside{i}) {{ {accumulate} }}" : accumulate);
+        }
+        else
+        {
+            var terms = column.Select((weight, i) => (weight, width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation))));
+            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc", terms))
+            {
+                w.Line(line);
+            }
         }
 
-        w.Line(width.Store("acc", "columnsRef", "t"));
+        w.Line(width.Store("acc", "intermediateRef", "t"));
         w.Close();
     }
 
+    /// <summary>
+    /// The blocked column loop: every input row the block touches is loaded once, then each output row of the block
+    /// sums the ones its window covers.
+    /// </summary>
+    private static void WriteBlockLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column)
+    {
+        int rows = KernelPlan.SeparableRowBlock, dilation = plan.Spec.Dilation;
+        VectorLoop.Open(w, width, width.Lanes(plan), "t", null, "end");
+        var used = new SortedSet<int>();
+        for (int k = 0; k < rows; k++)
+        {
+            for (int i = 0; i < column.Length; i++)
+            {
+                if (column[i] != 0)
+                {
+                    used.Add(k + i * dilation);
+                }
+            }
+        }
+
+        foreach (int r in used)
+        {
+            w.Line($"{width.Type(plan)} row{r} = {width.Load(plan, "inputRef", InputOffset(r))};");
+        }
+
+        for (int k = 0; k < rows; k++)
+        {
+            var terms = column.Select((weight, i) => (weight, $"row{k + i * dilation}"));
+            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms))
+            {
+                w.Line(line);
+            }
+
+            w.Line(width.Store($"acc{k}", "intermediateRef", k == 0 ? "t" : $"{k} * StripStride + t"));
+        }
+
+        w.Close();
+    }
+
+    /// <summary>The offset of input row <paramref name="row"/> (from the first kernel row of the first output row), column t.</summary>
+    private static string InputOffset(int row) => row == 0 ? "rowStart + t" : $"rowStart + {row} * (nint)width + t";
+
     private static void WriteRowPass(SourceWriter w, KernelPlan plan, double[] row)
     {
-        w.Line("/// <summary>output[o, y, x0 + u] = act(bias + Σ_j row[j] · columns[u + j·Dilation]) for u in [0, count).</summary>");
-        w.Open($"private static void RowPass(ReadOnlySpan<{plan.T}> columns, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int y, int x0, int count)");
-        w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(columns);");
+        w.Line("/// <summary>output[o, y + k, x0 + u] = act(bias + Σ_j row[j] · strips[k·StripStride + u + j·Dilation]) for k &lt; rows and u &lt; count.</summary>");
+        w.Open($"private static void RowPass(ReadOnlySpan<{plan.T}> strips, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int y, int rows, int x0, int count)");
         w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
-        w.Line("nint outStart = ((nint)o * layout.OutHeight + y) * layout.OutWidth + x0;");
-        w.Line("int u = 0;");
         foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
         {
             int lanes = width.Lanes(plan);
-            string condition = width.IsScalar ? "u < count" : $"{width.IsAccelerated} && count >= {lanes}";
-            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
+            string condition = width.IsScalar ? "" : $"{width.IsAccelerated} && count >= {lanes}";
+            w.Open(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})");
             foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
             {
                 w.Line(line);
             }
 
-            VectorLoop.Open(w, width, lanes, "u", null, "count");
-            w.Line($"{width.Type(plan)} acc0 = {width.Zero(plan)};");
-            for (int j = 0; j < row.Length; j++)
+            w.Open("for (int k = 0; k < rows; k++)");
+            w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
+            w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
+            VectorLoop.Open(w, width, lanes, "u", "0", "count");
+            var terms = row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
+            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
             {
-                if (row[j] != 0)
-                {
-                    string at = j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}";
-                    w.Line(WindowOperation.AccumulateConstant(plan, width, "acc0", width.Load(plan, "columnsRef", at), row[j]));
-                }
+                w.Line(line);
             }
 
             foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
@@ -150,12 +341,7 @@ internal static class SeparableEmitter
 
             w.Line(width.Store("acc0", "outputRef", "outStart + u"));
             w.Close();
-            if (!width.IsScalar)
-            {
-                w.Line();
-                w.Line("u = count;");
-            }
-
+            w.Close();
             w.Close();
         }
 

@@ -32,6 +32,48 @@ internal static class WindowOperation
         _ => $"{accumulator} = {width.MultiplyAdd(value, width.Broadcast(ConstantKernel.Literal(weight, plan.Spec.Element)), accumulator)};",
     };
 
+    /// <summary>
+    /// The statements setting <paramref name="accumulator"/> (declared as <paramref name="type"/>) to the weighted
+    /// sum of <paramref name="terms"/> with literal weights: values sharing a weight are added first and multiplied
+    /// once, a weight of 1 or −1 is an add or a subtract, and zero weights cost nothing. The sum starts from its first
+    /// group rather than from zero.
+    /// </summary>
+    public static IEnumerable<string> ConstantSum(KernelPlan plan, SimdWidth width, string type, string accumulator, IEnumerable<(double Weight, string Value)> terms)
+    {
+        // Groups in order of first appearance, except that the weight-1 group (no multiply) starts the sum.
+        var groups = terms.Where(t => t.Weight != 0).GroupBy(t => t.Weight).OrderBy(g => g.Key == 1 ? 0 : 1).ToList();
+        if (groups.Count == 0)
+        {
+            yield return $"{type} {accumulator} = {width.Zero(plan)}; // every weight is zero";
+            yield break;
+        }
+
+        for (int g = 0; g < groups.Count; g++)
+        {
+            double weight = groups[g].Key;
+            string[] values = [.. groups[g].Select(t => t.Value)];
+            string sum = values.Length == 1 ? values[0] : $"({string.Join(" + ", values)})";
+            string literal = width.Broadcast(ConstantKernel.Literal(weight, plan.Spec.Element));
+            if (g == 0)
+            {
+                string start = weight switch
+                {
+                    1 => sum,
+                    -1 => $"-{sum}",
+                    _ => $"{sum} * {literal}",
+                };
+                yield return $"{type} {accumulator} = {start};";
+                continue;
+            }
+
+            yield return weight switch
+            {
+                -1 => $"{accumulator} = {accumulator} - {sum};",
+                _ => $"{accumulator} = {width.MultiplyAdd(sum, literal, accumulator)};",
+            };
+        }
+    }
+
     /// <summary>Values a row computes once before its loop: bias vectors, the average's divisor.</summary>
     public static IEnumerable<string> RowSetup(KernelPlan plan, SimdWidth width, int block, bool guarded)
     {

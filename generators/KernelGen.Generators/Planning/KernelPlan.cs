@@ -15,11 +15,17 @@ internal sealed class KernelPlan
     /// <summary>The most interior output rows one vector pass computes.</summary>
     public const int MaxRowBlock = 4;
 
-    /// <summary>Output columns per strip of a separable kernel; its intermediate row (strip + reach) lives on the stack.</summary>
-    public const int SeparableStrip = 1024;
+    /// <summary>
+    /// Output columns per strip of a separable kernel. Its intermediate rows (strip + reach each) live on the stack;
+    /// a narrow strip keeps them, and the input rows the column pass reads, in L1.
+    /// </summary>
+    public const int SeparableStrip = 256;
+
+    /// <summary>Interior output rows one column pass computes: each loaded input row serves every one it touches.</summary>
+    public const int SeparableRowBlock = 8;
 
     /// <summary>The widest window reach a separable kernel takes, which bounds its stack use.</summary>
-    public const int MaxSeparableReach = 1024;
+    public const int MaxSeparableReach = 256;
 
     public KernelPlan(KernelSpec spec)
     {
@@ -34,11 +40,21 @@ internal sealed class KernelPlan
         UniformWindow = ConstantKernel.Uniform(spec, ChannelsPerGroup);
         if (UniformWindow is not null && Layout == TapLayout.Unrolled && spec.Is2D && spec.KernelHeight > 1 && spec.KernelWidth > 1
             && spec.StrideWidth == 1 && spec.StrideHeight == 1 && ColumnReach <= MaxSeparableReach
-            && ConstantKernel.Factor(AppliedWindow(UniformWindow), spec.KernelHeight, spec.KernelWidth) is { } factors
-            && ConstantKernel.Cost(factors.Column) + ConstantKernel.Cost(factors.Row) + 1 < ConstantKernel.Cost(UniformWindow))
+            && ConstantKernel.Factor(AppliedWindow(UniformWindow), spec.KernelHeight, spec.KernelWidth) is { } factors)
         {
-            // Two passes cost a column pass, a row pass and one store and load of the intermediate row per output.
-            Separable = factors;
+            // Split only when a split is estimated cheaper than the direct window (row-blocked like any interior).
+            int rowBlock = SeparableRowBlock, dilation = spec.Dilation;
+            SeparableStrategy strategy = ConstantCost.InputRows(spec.KernelHeight, dilation, rowBlock) <= ConstantCost.MaxRegisterRows
+                && ConstantCost.Of(SeparableStrategy.Registers, factors.Column, factors.Row, dilation, rowBlock)
+                    < ConstantCost.Of(SeparableStrategy.Strips, factors.Column, factors.Row, dilation, rowBlock)
+                ? SeparableStrategy.Registers
+                : SeparableStrategy.Strips;
+            if (ConstantCost.Of(strategy, factors.Column, factors.Row, dilation, rowBlock)
+                < ConstantCost.Direct(UniformWindow, spec.KernelHeight, spec.KernelWidth, dilation, MaxRowBlock))
+            {
+                Separable = factors;
+                SeparableStrategy = strategy;
+            }
         }
 
         Taps = new List<Tap>();
@@ -61,6 +77,9 @@ internal sealed class KernelPlan
 
     /// <summary>The column and row filters of a rank-1 constant window worth splitting, or null.</summary>
     public (double[] Column, double[] Row)? Separable { get; }
+
+    /// <summary>How <see cref="Separable"/> is computed, when set.</summary>
+    public SeparableStrategy SeparableStrategy { get; }
 
     public TapLayout Layout { get; }
 

@@ -70,6 +70,14 @@ public static partial class ConstantWeightKernels
     })]
     public static partial void GaussianDepthwise(ReadOnlySpan<float> input, Span<float> output, int height, int width);
 
+    // Separable with short row filters (computed in registers, border columns through strips): dilated Full
+    // padding with bias and ReLU, and a flipped asymmetric [1, 2, 3]ᵀ × [1, −1, 2] in double.
+    [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, Activation = Activation.Relu, Weights = new double[] { 1, 1, 1, 0, 0, 0, -1, -1, -1 })]
+    public static partial void PrewittDilatedFullRelu(ReadOnlySpan<float> input, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Flip = true, Weights = new double[] { 1, -1, 2, 2, -2, 4, 3, -3, 6 })]
+    public static partial void AsymmetricSeparableFlip(ReadOnlySpan<double> input, Span<double> output, int height, int width);
+
     // Not separable: the Laplacian, dense random windows, an all-zero window.
     [Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 })]
     public static partial void Laplacian(ReadOnlySpan<float> input, Span<float> output, int height, int width);

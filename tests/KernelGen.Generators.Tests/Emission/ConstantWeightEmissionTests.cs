@@ -1,0 +1,88 @@
+using KernelGen.Generators.Tests.Support;
+
+namespace KernelGen.Generators.Tests.Emission;
+
+/// <summary>
+/// What the generator makes of weights known at compile time: which way a separable window is split (or not), and
+/// that the arithmetic is specialised — zero taps dropped, equal weights summed before one multiply. The kernels'
+/// results are checked against the reference by the kernel tests; these pin the shape of the code.
+/// </summary>
+public sealed class ConstantWeightEmissionTests
+{
+    private static string Generate(string attribute, string element = "float")
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            namespace Demo;
+
+            public static partial class Filters
+            {
+                [{{attribute}}]
+                public static partial void Filter(ReadOnlySpan<{{element}}> input, Span<{{element}}> output, int height, int width);
+            }
+            """);
+        Assert.Empty(run.OutputWarningsAndErrors);
+        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+    }
+
+    [Fact]
+    public void Sobel_FiltersRowsInRegisters_WithoutItsZeroColumn()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+
+        Assert.Contains("RegisterRows(", code);
+        Assert.Contains("filtered0 = filtered0 - Vector512.LoadUnsafe(ref inputRef, (nuint)(at + 2));", code);
+        Assert.DoesNotContain("(at + 1)", code); // the zero middle column is never loaded
+        Assert.Contains("Vector512<float> acc0 = (filtered0 + filtered2);", code); // the column filter's equal ends share one add
+        Assert.DoesNotContain("channelWeights", code); // the weights are literals, never loaded
+    }
+
+    [Fact]
+    public void Gaussian5x5_GoesThroughStrips_SummingEqualWeightsFirst()
+    {
+        string code = Generate("""
+            Conv2D(5, 5, Padding = Padding.Same, Weights = new double[]
+            {
+                1, 4, 6, 4, 1,
+                4, 16, 24, 16, 4,
+                6, 24, 36, 24, 6,
+                4, 16, 24, 16, 4,
+                1, 4, 6, 4, 1,
+            })
+            """);
+
+        Assert.Contains("ColumnPassBlock(", code);
+        Assert.DoesNotContain("RegisterRows(", code);
+        Assert.Contains("Vector512<float> acc0 = (row0 + row4);", code); // weight 1: no multiply
+        Assert.Contains("acc0 = Vector512.MultiplyAddEstimate((row1 + row3), Vector512.Create(4f), acc0);", code);
+    }
+
+    [Theory]
+    [InlineData("0, 1, 0, 1, -4, 1, 0, 1, 0")] // the Laplacian: rank 2
+    [InlineData("3, -1, 2, 0, 4, -3, 1, 2, -2")] // dense and not separable
+    public void NonSeparableWindow_IsComputedDirectly(string weights)
+    {
+        string code = Generate($"Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] {{ {weights} }})");
+
+        Assert.DoesNotContain("SeparableRows(", code);
+        Assert.Contains("Rows512x4_Interior_Block1(", code);
+    }
+
+    [Fact]
+    public void StridedSeparableWindow_IsComputedDirectly()
+    {
+        // The two passes assume stride 1; a strided box is one pass with literal weights.
+        string code = Generate("Conv2D(3, 3, Stride = 2, Weights = new double[] { 1, 1, 1, 1, 1, 1, 1, 1, 1 })");
+
+        Assert.DoesNotContain("SeparableRows(", code);
+        Assert.Contains("acc0_0 = acc0_0 + v;", code); // weight 1: an add, no multiply
+    }
+
+    [Fact]
+    public void DoubleWeights_AreWrittenAsDoubleLiterals()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 2, 1, 2, 4, 2, 1, 2, 1 })", "double");
+
+        Assert.Contains("RegisterRows(", code);
+        Assert.Contains("Vector512.Create(2d)", code);
+    }
+}
