@@ -52,6 +52,13 @@ internal static class KernelClassEmitter
                 {
                     w.Line();
                     RowEmitter.Emit(w, plan, width, guarded: false, block, rows);
+                    if (plan.HasVectorEdges(width.Lanes(plan)))
+                    {
+                        w.Line();
+                        RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows);
+                        w.Line();
+                        RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows);
+                    }
                 }
             }
 
@@ -195,26 +202,34 @@ internal static class KernelClassEmitter
             return;
         }
 
+        // Band by band of output rows, every channel block before the next band: the input rows a band reads (of every
+        // input channel) stay in cache for all the output channels that read them.
+        w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
+        w.Line($"int y1 = Math.Min(y0 < layout.RowStart ? layout.RowStart : y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Line("int o = group * OutputsPerGroup;");
+        string call = $"({SpanArguments(plan)}, layout, o, c0, y0, y1);";
         if (plan.ChannelBlock == plan.OutputsPerGroup)
         {
-            w.Line($"OutputRows_Block{plan.ChannelBlock}({SpanArguments(plan)}, layout, o, c0);");
+            w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
         }
         else
         {
             w.Line("int groupEnd = o + OutputsPerGroup;");
             w.Open($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})");
-            w.Line($"OutputRows_Block{plan.ChannelBlock}({SpanArguments(plan)}, layout, o, c0);");
+            w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
             w.Close();
             if (plan.RemainderBlock > 0)
             {
                 w.Line();
-                w.Line($"OutputRows_Block{plan.RemainderBlock}({SpanArguments(plan)}, layout, o, c0);");
+                w.Line($"OutputRows_Block{plan.RemainderBlock}{call}");
             }
         }
 
+        w.Close();
+        w.Line();
+        w.Line("y0 = y1;");
         w.Close();
         w.Close();
     }
@@ -222,10 +237,10 @@ internal static class KernelClassEmitter
     private static void WriteOutputRows(SourceWriter w, KernelPlan plan, int block)
     {
         string args = $"{SpanArguments(plan)}, layout, o, c0, y";
-        w.Line($"/// <summary>Every output row of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: border columns, then the vector interior and the scalar rest.</summary>");
-        w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0)");
+        w.Line($"/// <summary>Output rows [yFrom, yTo) of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: border columns, then the vector interior and the scalar rest.</summary>");
+        w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int yFrom, int yTo)");
         w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
-        w.Open("for (int y = 0; y < layout.OutHeight; y++)");
+        w.Open("for (int y = yFrom; y < yTo; y++)");
         WriteRowBlocks(w, plan, block);
         if (plan.HasBorderRows)
         {
@@ -270,12 +285,31 @@ internal static class KernelClassEmitter
             w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
             if (rows > 1)
             {
-                w.Open($"if (y + {rows} <= layout.RowEnd)");
+                w.Open($"if (y + {rows} <= layout.RowEnd && y + {rows} <= yTo)");
+                string call = $"({SpanArguments(plan)}, layout, o, c0, y, ";
+                int lanes = width.Lanes(plan);
+                if (plan.HasVectorEdges(lanes))
+                {
+                    // Both end vectors exact and blocked like the interior, which then covers only the columns between them.
+                    w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
+                    w.Line($"{RowEmitter.EdgeName(width, true, block, rows)}{call}0, {lanes});");
+                    w.Line($"{RowEmitter.Name(width, false, block, rows)}{call}{lanes}, layout.OutWidth - {lanes});");
+                    w.Line($"{RowEmitter.EdgeName(width, false, block, rows)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+                    w.Close();
+                    w.Open("else");
+                }
+
                 w.Open($"for (int r = y; r < y + {rows}; r++)");
                 WriteBorderColumnsCall(w, plan, block, "r");
                 w.Close();
                 w.Line();
-                w.Line($"{RowEmitter.Name(width, false, block, rows)}({SpanArguments(plan)}, layout, o, c0, y, layout.ColumnStart, layout.VectorColumnEnd);");
+                w.Line($"{RowEmitter.Name(width, false, block, rows)}{call}layout.ColumnStart, layout.VectorColumnEnd);");
+                if (plan.HasVectorEdges(lanes))
+                {
+                    w.Close();
+                }
+
+                w.Line();
                 w.Line($"rows = {rows};");
                 w.Close();
             }

@@ -10,8 +10,8 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
-    public static string EdgeName(SimdWidth width, bool left, int block)
-        => $"Edge{width.Suffix}_{(left ? "Left" : "Right")}_Block{block}";
+    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1)
+        => $"Edge{width.Suffix}{(rows == 1 ? "" : $"x{rows}")}_{(left ? "Left" : "Right")}_Block{block}";
 
     public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
         => rows == 1
@@ -50,13 +50,17 @@ internal static class RowEmitter
 
     /// <summary>
     /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of a row, for
-    /// rows of any kind: the border outputs whose window reaches into the left or right padding. Each tap loads the
-    /// vector at that end of the input row and shifts its lanes into place, zeros coming in for the padding. Lanes
-    /// shifted in from beyond the loaded vector read zero too, so only the border lanes are exact (the window reach is
-    /// at most a vector); the interior lanes it also writes must be rewritten by the interior pass, which runs after it.
+    /// rows of any kind: the border outputs whose window reaches into the left or right padding. A tap whose columns
+    /// reach into the padding loads the vector at that end of the input row and shifts its lanes into place, zeros
+    /// coming in for the padding; the other taps load as in the interior. Every lane is exact (the window reach is at
+    /// most a vector and the row at least two vectors plus the reach wide).
     /// </summary>
     public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block)
         => Emit(w, plan, width, guarded: true, block, rows: 1, edge: left ? Edge.Left : Edge.Right);
+
+    /// <summary>The edge vectors of <paramref name="rows"/> interior rows at once, fully unrolled like the interior they flank.</summary>
+    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows)
+        => Emit(w, plan, width, guarded: false, block, rows, edge: left ? Edge.Left : Edge.Right);
 
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
         => Emit(w, plan, width, guarded, block, rows, Edge.None);
@@ -72,7 +76,7 @@ internal static class RowEmitter
         string name = Name(width, guarded, block, rows);
         if (edge != Edge.None)
         {
-            name = EdgeName(width, edge == Edge.Left, block);
+            name = EdgeName(width, edge == Edge.Left, block, rows);
             what += $", the input's {(edge == Edge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
         }
 
@@ -201,7 +205,15 @@ internal static class RowEmitter
                     }
 
                     string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
-                    w.Line($"v = {width.Load(plan, "inputRef", $"at{rowOffset}{column}")};");
+                    string? load = edge == Edge.None
+                        ? width.Load(plan, "inputRef", $"at{rowOffset}{column}")
+                        : EdgeLoad(plan, width, edge, taps[0].Tap.ColumnOffset, $"at{rowOffset}");
+                    if (load is null)
+                    {
+                        continue; // this tap reads only padding at this end of the row
+                    }
+
+                    w.Line($"v = {load};");
                     foreach ((int row, Tap tap) in taps)
                     {
                         for (int k = 0; k < block; k++)
@@ -243,7 +255,7 @@ internal static class RowEmitter
                 int offset = j * plan.Spec.Dilation;
                 string? load = edge == Edge.None
                     ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
-                    : EdgeLoad(plan, width, edge, offset);
+                    : EdgeLoad(plan, width, edge, offset, "row");
                 if (load is null)
                 {
                     continue; // this tap reads only padding at this end of the row
@@ -275,9 +287,11 @@ internal static class RowEmitter
     private static string Weight(int k, string weights, string index)
         => $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})";
 
-    // Lane l of the edge vector needs input column (x + l) + offset − PadLeft. The load takes the first (left) or last
-    // (right) vector of the input row, and lane l takes its lane l + shift: out of range, it is padding and reads zero.
-    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, Edge edge, int offset)
+    // Lane l of the edge vector needs input column (x + l) + offset − PadLeft of the input row starting at `row` + PadLeft − x.
+    // A tap whose columns all lie inside the input loads them as the interior does; one reaching into the padding takes
+    // the first (left) or last (right) vector of the input row, lane l taking its lane l + shift: out of range, that is
+    // padding and reads zero. Null when the tap reads only padding.
+    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, Edge edge, int offset, string row)
     {
         int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
         int outputOverhang = plan.Spec.Padding == Model.PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
@@ -287,14 +301,13 @@ internal static class RowEmitter
             return null;
         }
 
-        // row = at + kernel row offset, and at = (column x − PadLeft) of the input row: the row's start is row + PadLeft − x.
-        string start = edge == Edge.Left ? $"row + {pad}" : $"row + {pad} - x + width - {lanes}";
-        string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
-        if (shift == 0)
+        if (edge == Edge.Left ? shift >= 0 : shift <= 0)
         {
-            return vector;
+            return width.Load(plan, "inputRef", offset == 0 ? row : $"{row} + {offset}");
         }
 
+        string start = edge == Edge.Left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
+        string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
         string suffix = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
         IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(l => (l + shift >= 0 && l + shift < lanes ? l + shift : -1) + suffix);
         return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({string.Join(", ", indices)}))";
