@@ -278,15 +278,19 @@ internal static class KernelClassEmitter
         }
 
         w.Open("if (y >= layout.RowStart)");
-        w.Line("int rows = 0;");
+        w.Line("int rows = 0; // rows this pass moves on by");
+        w.Line("int limit = Math.Min(layout.RowEnd, yTo);");
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
             w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
             if (rows > 1)
             {
-                w.Open($"if (y + {rows} <= layout.RowEnd && y + {rows} <= yTo)");
-                string call = $"({SpanArguments(plan)}, layout, o, c0, y, ";
+                // The last block of the interior rows ends at their end, overlapping the block before (its rows are
+                // computed again, to the same values) rather than leaving rows to a one-row pass.
+                w.Open($"if (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))");
+                w.Line($"int first = Math.Min(y, limit - {rows});");
+                string call = $"({SpanArguments(plan)}, layout, o, c0, first, ";
                 int lanes = width.Lanes(plan);
                 if (plan.HasVectorEdges(lanes))
                 {
@@ -299,7 +303,7 @@ internal static class KernelClassEmitter
                     w.Open("else");
                 }
 
-                w.Open($"for (int r = y; r < y + {rows}; r++)");
+                w.Open($"for (int r = first; r < first + {rows}; r++)");
                 WriteBorderColumnsCall(w, plan, block, "r");
                 w.Close();
                 w.Line();
@@ -310,7 +314,7 @@ internal static class KernelClassEmitter
                 }
 
                 w.Line();
-                w.Line($"rows = {rows};");
+                w.Line($"rows = first + {rows} - y;");
                 w.Close();
             }
 

@@ -32,9 +32,30 @@ internal static class RowEmitter
             return 1;
         }
 
-        int registers = width == SimdWidth.V512 ? 16 : 8;
-        return Math.Max(1, Math.Min(KernelPlan.MaxRowBlock, registers / block));
+        int rows = Math.Min(KernelPlan.MaxRowBlock, AccumulatorRegisters(width) / block);
+        int power = 1;
+        while (power * 2 <= rows)
+        {
+            power *= 2; // a power of two: the row bands of Run then hold whole blocks
+        }
+
+        return power;
     }
+
+    // Half the vector registers (32 with AVX-512, 16 below it) hold accumulators; the rest the loaded vectors and weights.
+    private static int AccumulatorRegisters(SimdWidth width) => width == SimdWidth.V512 ? 16 : 8;
+
+    /// <summary>
+    /// Whether a pass broadcasts its run-time weights into registers once, before its column loop, rather than from
+    /// memory at every use (where stores to the output, which may alias them as far as the JIT knows, keep it from
+    /// hoisting them): when the window is unrolled for a single input channel and the weights fit beside the
+    /// accumulators. Each broadcast weight then serves every vector of the row.
+    /// </summary>
+    public static bool HoistsWeights(KernelPlan plan, SimdWidth width, TapLayout layout, int block, int rows)
+        => plan.IsConvolution && !plan.UsesLiteralWeights && layout == TapLayout.Unrolled && plan.ChannelsPerGroup == 1 && !width.IsScalar
+            && block * plan.Taps.Count + block * rows + 2 <= 2 * AccumulatorRegisters(width);
+
+    private static string HoistedWeight(int k, int index) => $"weight{k}_{index}";
 
     private const int MaxBlockedRowDistance = 1 << 16;
 
@@ -109,6 +130,18 @@ internal static class RowEmitter
             w.Line(line);
         }
 
+        bool hoisted = HoistsWeights(plan, width, layout, block, rows);
+        if (hoisted)
+        {
+            for (int k = 0; k < block; k++)
+            {
+                foreach (Tap tap in plan.Taps)
+                {
+                    w.Line($"{type} {HoistedWeight(k, tap.WeightIndex)} = {width.Broadcast(Weight(k, "weightRef", tap.WeightIndex.ToString()))};");
+                }
+            }
+        }
+
         w.Line();
         VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo");
 
@@ -127,7 +160,7 @@ internal static class RowEmitter
             w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
         }
 
-        if (plan.IsConvolution && !literalWeights)
+        if (plan.IsConvolution && !literalWeights && !hoisted)
         {
             w.Line(channelLoop
                 ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
@@ -139,7 +172,7 @@ internal static class RowEmitter
             w.Line($"{type} v;");
         }
 
-        WriteTaps(w, plan, width, layout, guarded, block, rows, edge);
+        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
         if (channelLoop)
         {
             w.Close();
@@ -180,7 +213,7 @@ internal static class RowEmitter
             .Distinct()
             .OrderBy(q => q);
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, Edge edge)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, Edge edge, bool hoisted)
     {
         if (layout == TapLayout.Unrolled)
         {
@@ -221,7 +254,9 @@ internal static class RowEmitter
                             string accumulator = Accumulator(k, row, rows);
                             w.Line(plan.UsesLiteralWeights
                                 ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
-                                : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                                : hoisted
+                                    ? WindowOperation.AccumulateBroadcast(width, accumulator, "v", HoistedWeight(k, tap.WeightIndex))
+                                    : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
                         }
                     }
                 }

@@ -21,6 +21,10 @@ internal static class WindowOperation
         _ => $"{accumulator} = {accumulator} + {value};",
     };
 
+    /// <summary>The statement folding <paramref name="value"/> into a convolution accumulator with a weight already broadcast into <paramref name="weightVector"/>.</summary>
+    public static string AccumulateBroadcast(SimdWidth width, string accumulator, string value, string weightVector)
+        => $"{accumulator} = {width.MultiplyAdd(value, weightVector, accumulator)};";
+
     /// <summary>
     /// The statement folding <paramref name="value"/> into a convolution accumulator with a literal weight: a tap of
     /// 1 or −1 is an add or a subtract (exact, like the multiply it replaces). Zero taps never get here.

@@ -12,8 +12,8 @@ internal sealed class KernelPlan
     /// <summary>Output channels computed together, so that each loaded input vector feeds this many accumulators.</summary>
     public const int MaxChannelBlock = 4;
 
-    /// <summary>The most interior output rows one vector pass computes.</summary>
-    public const int MaxRowBlock = 4;
+    /// <summary>The most interior output rows one vector pass computes (a power of two, so the row bands of <c>Run</c> hold whole blocks).</summary>
+    public const int MaxRowBlock = 8;
 
     /// <summary>
     /// Output columns per strip of a separable kernel. Its intermediate rows (strip + reach each) live on the stack;

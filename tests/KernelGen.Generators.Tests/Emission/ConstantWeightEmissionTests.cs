@@ -64,7 +64,7 @@ public sealed class ConstantWeightEmissionTests
         string code = Generate($"Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] {{ {weights} }})");
 
         Assert.DoesNotContain("SeparableRows(", code);
-        Assert.Contains("Rows512x4_Interior_Block1(", code);
+        Assert.Contains("Rows512x8_Interior_Block1(", code);
     }
 
     [Fact]
