@@ -50,14 +50,17 @@ internal static class KernelClassEmitter
                 int rows = RowEmitter.RowBlock(plan, width, block);
                 if (rows > 1)
                 {
-                    w.Line();
-                    RowEmitter.Emit(w, plan, width, guarded: false, block, rows);
-                    if (plan.HasVectorEdges(width.Lanes(plan)))
+                    foreach (bool guarded in RowEmitter.HasBorderBlocks(plan) ? new[] { false, true } : [false])
                     {
                         w.Line();
-                        RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows);
-                        w.Line();
-                        RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows);
+                        RowEmitter.Emit(w, plan, width, guarded, block, rows);
+                        if (plan.HasVectorEdges(width.Lanes(plan)))
+                        {
+                            w.Line();
+                            RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows, guarded);
+                            w.Line();
+                            RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows, guarded);
+                        }
                     }
                 }
             }
@@ -202,10 +205,20 @@ internal static class KernelClassEmitter
             return;
         }
 
-        // Band by band of output rows, every channel block before the next band: the input rows a band reads (of every
-        // input channel) stay in cache for all the output channels that read them.
-        w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
-        w.Line($"int y1 = Math.Min(y0 < layout.RowStart ? layout.RowStart : y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
+        // With several channel blocks reading the same input channels: band by band of output rows, every block before
+        // the next band, so the input rows a band reads stay in cache for all the blocks. Otherwise each block streams
+        // its own input through once, top to bottom.
+        bool bands = plan.OutputsPerGroup > plan.ChannelBlock;
+        if (bands)
+        {
+            w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
+            w.Line($"int y1 = Math.Min(y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
+        }
+        else
+        {
+            w.Line("int y0 = 0, y1 = layout.OutHeight;");
+        }
+
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Line("int o = group * OutputsPerGroup;");
@@ -228,9 +241,13 @@ internal static class KernelClassEmitter
         }
 
         w.Close();
-        w.Line();
-        w.Line("y0 = y1;");
-        w.Close();
+        if (bands)
+        {
+            w.Line();
+            w.Line("y0 = y1;");
+            w.Close();
+        }
+
         w.Close();
     }
 
@@ -268,7 +285,8 @@ internal static class KernelClassEmitter
         w.Close();
     }
 
-    // Interior rows go several at a time through the widest vector path that fits, when it blocks rows at all.
+    // Rows go several at a time through the widest vector path that fits, when it blocks rows at all: a block with
+    // border rows in it as a whole (convolutions), interior rows in blocks, the last of which may overlap the one before.
     private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, int block)
     {
         var blocked = SimdWidth.Vectors.Select(width => (Width: width, Rows: RowEmitter.RowBlock(plan, width, block))).ToList();
@@ -277,43 +295,33 @@ internal static class KernelClassEmitter
             return;
         }
 
-        w.Open("if (y >= layout.RowStart)");
+        bool borderBlocks = RowEmitter.HasBorderBlocks(plan);
         w.Line("int rows = 0; // rows this pass moves on by");
-        w.Line("int limit = Math.Min(layout.RowEnd, yTo);");
+        w.Line("int limit = Math.Min(layout.RowEnd, yTo); // the end of the interior rows here");
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
             w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
             if (rows > 1)
             {
+                string interior = $"y >= layout.RowStart && (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))";
+                if (borderBlocks)
+                {
+                    w.Open($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))");
+                    WriteBlockCalls(w, plan, width, block, rows, guarded: true, "y");
+                    w.Line($"rows = {rows};");
+                    w.Close();
+                    w.Open($"else if ({interior})");
+                }
+                else
+                {
+                    w.Open($"if ({interior})");
+                }
+
                 // The last block of the interior rows ends at their end, overlapping the block before (its rows are
                 // computed again, to the same values) rather than leaving rows to a one-row pass.
-                w.Open($"if (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))");
                 w.Line($"int first = Math.Min(y, limit - {rows});");
-                string call = $"({SpanArguments(plan)}, layout, o, c0, first, ";
-                int lanes = width.Lanes(plan);
-                if (plan.HasVectorEdges(lanes))
-                {
-                    // Both end vectors exact and blocked like the interior, which then covers only the columns between them.
-                    w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
-                    w.Line($"{RowEmitter.EdgeName(width, true, block, rows)}{call}0, {lanes});");
-                    w.Line($"{RowEmitter.Name(width, false, block, rows)}{call}{lanes}, layout.OutWidth - {lanes});");
-                    w.Line($"{RowEmitter.EdgeName(width, false, block, rows)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
-                    w.Close();
-                    w.Open("else");
-                }
-
-                w.Open($"for (int r = first; r < first + {rows}; r++)");
-                WriteBorderColumnsCall(w, plan, block, "r");
-                w.Close();
-                w.Line();
-                w.Line($"{RowEmitter.Name(width, false, block, rows)}{call}layout.ColumnStart, layout.VectorColumnEnd);");
-                if (plan.HasVectorEdges(lanes))
-                {
-                    w.Close();
-                }
-
-                w.Line();
+                WriteBlockCalls(w, plan, width, block, rows, guarded: false, "first");
                 w.Line($"rows = first + {rows} - y;");
                 w.Close();
             }
@@ -325,14 +333,55 @@ internal static class KernelClassEmitter
         w.Line();
         w.Open("if (rows > 0)");
         w.Open("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)");
-        w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);");
+        string scalar = $"({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);";
+        if (borderBlocks)
+        {
+            w.Open("if (r >= layout.RowStart && r < layout.RowEnd)");
+            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}{scalar}");
+            w.Close();
+            w.Open("else");
+            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, true, block)}{scalar}");
+            w.Close();
+        }
+        else
+        {
+            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}{scalar}");
+        }
+
         w.Close();
         w.Line();
         w.Line("y += rows - 1;");
         w.Line("continue;");
         w.Close();
+        w.Line();
+    }
+
+    // One block of rows from row `first`: where the row is wide enough, both end vectors blocked like the interior,
+    // which then covers only the columns between them; else the border columns row by row, then the interior.
+    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int rows, bool guarded, string first)
+    {
+        string call = $"({SpanArguments(plan)}, layout, o, c0, {first}, ";
+        int lanes = width.Lanes(plan);
+        bool edges = plan.HasVectorEdges(lanes);
+        if (edges)
+        {
+            w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
+            w.Line($"{RowEmitter.EdgeName(width, true, block, rows, guarded)}{call}0, {lanes});");
+            w.Line($"{RowEmitter.Name(width, guarded, block, rows)}{call}{lanes}, layout.OutWidth - {lanes});");
+            w.Line($"{RowEmitter.EdgeName(width, false, block, rows, guarded)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Close();
+            w.Open("else");
+        }
+
+        w.Open($"for (int r = {first}; r < {first} + {rows}; r++)");
+        WriteBorderColumnsCall(w, plan, block, "r");
         w.Close();
         w.Line();
+        w.Line($"{RowEmitter.Name(width, guarded, block, rows)}{call}layout.ColumnStart, layout.VectorColumnEnd);");
+        if (edges)
+        {
+            w.Close();
+        }
     }
 
     // The border columns of a row: one shifted vector at each end where the row is wide enough, else output by output.
@@ -424,7 +473,7 @@ internal static class KernelClassEmitter
 
     // Small strides gather with a few full loads shuffled into place; large ones would need about one load per
     // lane that way, so they read each lane's element directly.
-    private const int MaxShuffledStride = 4;
+    public const int MaxShuffledStride = 4;
 
     private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
     {

@@ -10,13 +10,21 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
-    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1)
-        => $"Edge{width.Suffix}{(rows == 1 ? "" : $"x{rows}")}_{(left ? "Left" : "Right")}_Block{block}";
+    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1, bool guarded = false)
+        => rows == 1
+            ? $"Edge{width.Suffix}_{(left ? "Left" : "Right")}_Block{block}"
+            : $"Edge{width.Suffix}x{rows}_{(left ? "Left" : "Right")}{(guarded ? "_Border" : "")}_Block{block}";
 
     public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
         => rows == 1
             ? $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}"
-            : $"Rows{width.Suffix}x{rows}_Interior_Block{block}";
+            : $"Rows{width.Suffix}x{rows}_{(guarded ? "Border" : "Interior")}_Block{block}";
+
+    /// <summary>
+    /// Whether blocks of rows that include border rows (kernel rows in the top or bottom padding) get blocked passes
+    /// too, skipping the input rows outside the input: convolutions only (a pool's border rows need per-row divisors).
+    /// </summary>
+    public static bool HasBorderBlocks(KernelPlan plan) => plan.IsConvolution && plan.HasBorderRows;
 
     /// <summary>
     /// Interior output rows computed per pass at a width: each loaded input vector then feeds every output row whose
@@ -26,7 +34,10 @@ internal static class RowEmitter
     public static int RowBlock(KernelPlan plan, SimdWidth width, int block)
     {
         // Row offsets (rows − 1)·stride + reach are emitted as int constants; blocking rows of huge strides gains nothing.
+        // A pool whose windows do not overlap vertically shares no input row between output rows: it goes row by row,
+        // reading its input front to back.
         if (width.IsScalar || plan.Layout != TapLayout.Unrolled || !plan.Spec.Is2D
+            || (!plan.IsConvolution && plan.Spec.StrideHeight >= plan.Spec.KernelHeight)
             || (long)(KernelPlan.MaxRowBlock - 1) * plan.Spec.StrideHeight + plan.RowReach > MaxBlockedRowDistance)
         {
             return 1;
@@ -66,8 +77,8 @@ internal static class RowEmitter
     /// and the scalar path loop over kernel rows (each row unrolled): they run rarely, and unrolling them too
     /// would multiply the size of the generated code for nothing.
     /// </summary>
-    public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded)
-        => plan.Layout == TapLayout.Unrolled && (guarded || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
+    public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded, int rows = 1)
+        => plan.Layout == TapLayout.Unrolled && ((guarded && rows == 1) || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
 
     /// <summary>
     /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of a row, for
@@ -79,16 +90,16 @@ internal static class RowEmitter
     public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block)
         => Emit(w, plan, width, guarded: true, block, rows: 1, edge: left ? Edge.Left : Edge.Right);
 
-    /// <summary>The edge vectors of <paramref name="rows"/> interior rows at once, fully unrolled like the interior they flank.</summary>
-    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows)
-        => Emit(w, plan, width, guarded: false, block, rows, edge: left ? Edge.Left : Edge.Right);
+    /// <summary>The edge vectors of <paramref name="rows"/> rows at once, fully unrolled like the interior they flank.</summary>
+    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows, bool guarded)
+        => Emit(w, plan, width, guarded, block, rows, edge: left ? Edge.Left : Edge.Right);
 
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
         => Emit(w, plan, width, guarded, block, rows, Edge.None);
 
     private static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, Edge edge)
     {
-        TapLayout layout = LayoutOf(plan, width, guarded);
+        TapLayout layout = LayoutOf(plan, width, guarded, rows);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
         string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
@@ -97,7 +108,7 @@ internal static class RowEmitter
         string name = Name(width, guarded, block, rows);
         if (edge != Edge.None)
         {
-            name = EdgeName(width, edge == Edge.Left, block, rows);
+            name = EdgeName(width, edge == Edge.Left, block, rows, guarded);
             what += $", the input's {(edge == Edge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
         }
 
@@ -122,6 +133,14 @@ internal static class RowEmitter
             foreach (int distance in InputRows(plan, rows).Where(q => q > 0))
             {
                 w.Line(distance == 1 ? "nint row1 = width;" : $"nint row{distance} = (nint){distance} * width;");
+            }
+
+            if (guarded)
+            {
+                foreach (int distance in InputRows(plan, rows))
+                {
+                    w.Line($"bool inside{distance} = (uint)(top + {distance}) < (uint)layout.Height;");
+                }
             }
         }
 
@@ -167,12 +186,21 @@ internal static class RowEmitter
                 : $"ref {plan.T} channelWeights = ref weightRef;");
         }
 
-        if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+        bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == Edge.None && IsShuffledStridedPool(plan, width);
+        if (stridedPool)
         {
-            w.Line($"{type} v;");
+            WriteStridedPoolTaps(w, plan, width, rows);
+        }
+        else
+        {
+            if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+            {
+                w.Line($"{type} v;");
+            }
+
+            WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
         }
 
-        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
         if (channelLoop)
         {
             w.Close();
@@ -227,6 +255,11 @@ internal static class RowEmitter
                 string rowOffset = distance == 0 ? "" : $" + row{distance}";
                 w.Line(rows == 1 ? $"// kernel row {users[0].KernelRow}" : $"// input row {distance}: " +
                     string.Join(", ", users.Select(u => $"kernel row {u.KernelRow} of output row {u.Row}")));
+                if (guarded)
+                {
+                    w.Open($"if (inside{distance})");
+                }
+
                 for (int j = 0; j < plan.Spec.KernelWidth; j++)
                 {
                     var taps = users.Select(u => (u.Row, Tap: plan.Taps[u.KernelRow * plan.Spec.KernelWidth + j]))
@@ -259,6 +292,11 @@ internal static class RowEmitter
                                     : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
                         }
                     }
+                }
+
+                if (guarded)
+                {
+                    w.Close();
                 }
             }
 
@@ -309,6 +347,82 @@ internal static class RowEmitter
         }
 
         w.Close();
+    }
+
+    private static bool IsShuffledStridedPool(KernelPlan plan, SimdWidth width)
+        => !plan.IsConvolution && !width.IsScalar && plan.Spec.StrideWidth > 1 && plan.Spec.StrideWidth <= KernelClassEmitter.MaxShuffledStride;
+
+    /// <summary>
+    /// The taps of a strided pool (max or sum, both order-free): per output row and per group of window columns
+    /// sharing their loads (columns j with the same j − j mod stride), the kernel rows are combined first, lane by
+    /// lane, on the plain loaded vectors; only then is each column's phase shuffled out of them. Each input vector is
+    /// loaded once and each window column costs one shuffle per loaded vector, where a strided load per tap would
+    /// load and shuffle every vector again for every tap.
+    /// </summary>
+    private static void WriteStridedPoolTaps(SourceWriter w, KernelPlan plan, SimdWidth width, int rows)
+    {
+        int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
+        string index = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
+        string type = width.Type(plan);
+        var groups = LoadGroups(plan.Spec.KernelWidth, stride, lanes);
+        w.Line($"{type} {string.Join(", ", Enumerable.Range(0, groups.Max(g => g.Parts)).Select(p => $"part{p}"))};");
+        for (int r = 0; r < rows; r++)
+        {
+            string accumulator = Accumulator(0, r, rows);
+            foreach ((int start, int[] columns, int parts) in groups)
+            {
+                w.Line($"// output row {r}, window column{(columns.Length > 1 ? "s" : "")} {string.Join(", ", columns)}: kernel rows combined, then each column's lanes shuffled out");
+                for (int p = 0; p < parts; p++)
+                {
+                    for (int i = 0; i < plan.Spec.KernelHeight; i++)
+                    {
+                        int distance = r * plan.Spec.StrideHeight + i * plan.Spec.Dilation;
+                        int column = start + p * lanes;
+                        string offset = $"at{(distance == 0 ? "" : $" + row{distance}")}{(column == 0 ? "" : $" + {column}")}";
+                        string load = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({offset}))";
+                        w.Line(i == 0 ? $"part{p} = {load};" : WindowOperation.Accumulate(plan, width, $"part{p}", load, null));
+                    }
+                }
+
+                foreach (int j in columns)
+                {
+                    int phase = j - start;
+                    string[] shuffles = [.. Enumerable.Range(0, parts)
+                        .Select(p => (Part: p, Indices: Enumerable.Range(0, lanes).Select(k => phase + k * stride - p * lanes).ToList()))
+                        .Where(s => s.Indices.Any(at => at >= 0 && at < lanes))
+                        .Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({string.Join(", ", s.Indices.Select(at => (at >= 0 && at < lanes ? at : -1) + index))}))")];
+                    string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
+                    w.Line(WindowOperation.Accumulate(plan, width, accumulator, lanesOfColumn, null));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The window columns of a strided row grouped by the vectors they can share: columns j with the same
+    /// j − j mod stride read their lanes out of the same loaded vectors, as many as the group's last column needs.
+    /// A group that would read further than a strided load of its last column does (the layout allows no more) is
+    /// split into single columns, each loading from its own offset.
+    /// </summary>
+    private static List<(int Start, int[] Columns, int Parts)> LoadGroups(int kernelWidth, int stride, int lanes)
+    {
+        int single = (lanes - 1) * stride / lanes + 1; // vectors of one strided load
+        var groups = new List<(int, int[], int)>();
+        foreach (var group in Enumerable.Range(0, kernelWidth).GroupBy(j => j - j % stride))
+        {
+            int last = group.Max() - group.Key;
+            int parts = (last + (lanes - 1) * stride) / lanes + 1;
+            if (parts * lanes <= last + single * lanes)
+            {
+                groups.Add((group.Key, [.. group], parts));
+            }
+            else
+            {
+                groups.AddRange(group.Select(j => (j, new[] { j }, single)));
+            }
+        }
+
+        return groups;
     }
 
     private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string weights, string index)

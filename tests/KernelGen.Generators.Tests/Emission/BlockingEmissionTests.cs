@@ -81,4 +81,40 @@ public sealed class BlockingEmissionTests
         Assert.DoesNotContain("weight0_0", code);
         Assert.Contains("private static int Rows512x4_Interior_Block4(", code);
     }
+
+    [Fact]
+    public void BorderRows_GoInBlocksToo_SkippingInputRowsInThePadding()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16)");
+
+        Assert.Contains("private static int Rows512x4_Border_Block4(", code);
+        Assert.Contains("private static int Edge512x4_Left_Border_Block4(", code);
+        Assert.Contains("bool inside0 = (uint)(top + 0) < (uint)layout.Height;", code);
+        Assert.Contains("if (inside5)", code);
+        Assert.Contains("Rows512x4_Border_Block4(input, weights, bias, output, layout, o, c0, y, 16, layout.OutWidth - 16);", code);
+    }
+
+    [Fact]
+    public void StridedPool_LoadsEachVectorOnce_AndGoesRowByRow()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            namespace Demo;
+
+            public static partial class Pools
+            {
+                [MaxPool2D(2, 2, Channels = 4)]
+                public static partial void Pool(ReadOnlySpan<float> input, Span<float> output, int height, int width);
+            }
+            """);
+        Assert.Empty(run.OutputWarningsAndErrors);
+        string code = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+
+        // Both kernel rows combined on the loaded vectors, then the even and the odd lanes shuffled out of them.
+        Assert.Contains("part0 = Vector512.Max(part0, Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row1)));", code);
+        Assert.Contains("acc0 = Vector512.Max(acc0, (Vector512.Shuffle(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+        Assert.Contains("acc0 = Vector512.Max(acc0, (Vector512.Shuffle(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+
+        // Windows that do not overlap share no input row, so no row blocks.
+        Assert.DoesNotContain("Rows512x", code);
+    }
 }
