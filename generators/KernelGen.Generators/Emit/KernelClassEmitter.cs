@@ -309,6 +309,7 @@ internal static class KernelClassEmitter
                 {
                     w.Open($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))");
                     WriteBlockCalls(w, plan, width, block, rows, guarded: true, "y");
+                    w.Line();
                     w.Line($"rows = {rows};");
                     w.Close();
                     w.Open($"else if ({interior})");
@@ -322,6 +323,7 @@ internal static class KernelClassEmitter
                 // computed again, to the same values) rather than leaving rows to a one-row pass.
                 w.Line($"int first = Math.Min(y, limit - {rows});");
                 WriteBlockCalls(w, plan, width, block, rows, guarded: false, "first");
+                w.Line();
                 w.Line($"rows = first + {rows} - y;");
                 w.Close();
             }
