@@ -54,13 +54,16 @@ internal static class KernelClassEmitter
                     {
                         w.Line();
                         RowEmitter.Emit(w, plan, width, guarded, block, rows);
-                        if (plan.HasVectorEdges(width.Lanes(plan)))
-                        {
-                            w.Line();
-                            RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows, guarded);
-                            w.Line();
-                            RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows, guarded);
-                        }
+                    }
+
+                    // One pair of end vectors serves interior and border blocks: skipping the input rows outside the
+                    // input costs little on two vectors a row, and halves their code.
+                    if (plan.HasVectorEdges(width.Lanes(plan)))
+                    {
+                        w.Line();
+                        RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows);
+                        w.Line();
+                        RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows);
                     }
                 }
             }
@@ -368,9 +371,9 @@ internal static class KernelClassEmitter
         if (edges)
         {
             w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{RowEmitter.EdgeName(width, true, block, rows, guarded)}{call}0, {lanes});");
+            w.Line($"{RowEmitter.EdgeName(width, true, block, rows)}{call}0, {lanes});");
             w.Line($"{RowEmitter.Name(width, guarded, block, rows)}{call}{lanes}, layout.OutWidth - {lanes});");
-            w.Line($"{RowEmitter.EdgeName(width, false, block, rows, guarded)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Line($"{RowEmitter.EdgeName(width, false, block, rows)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
             w.Close();
             w.Open("else");
         }

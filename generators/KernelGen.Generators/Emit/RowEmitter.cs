@@ -10,10 +10,8 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
-    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1, bool guarded = false)
-        => rows == 1
-            ? $"Edge{width.Suffix}_{(left ? "Left" : "Right")}_Block{block}"
-            : $"Edge{width.Suffix}x{rows}_{(left ? "Left" : "Right")}{(guarded ? "_Border" : "")}_Block{block}";
+    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1)
+        => $"Edge{width.Suffix}{(rows == 1 ? "" : $"x{rows}")}_{(left ? "Left" : "Right")}_Block{block}";
 
     public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
         => rows == 1
@@ -90,9 +88,12 @@ internal static class RowEmitter
     public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block)
         => Emit(w, plan, width, guarded: true, block, rows: 1, edge: left ? Edge.Left : Edge.Right);
 
-    /// <summary>The edge vectors of <paramref name="rows"/> rows at once, fully unrolled like the interior they flank.</summary>
-    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows, bool guarded)
-        => Emit(w, plan, width, guarded, block, rows, edge: left ? Edge.Left : Edge.Right);
+    /// <summary>
+    /// The edge vectors of <paramref name="rows"/> rows at once, unrolled like the interior they flank, for interior
+    /// and border blocks alike (input rows outside the input skipped).
+    /// </summary>
+    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows)
+        => Emit(w, plan, width, guarded: true, block, rows, edge: left ? Edge.Left : Edge.Right);
 
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
         => Emit(w, plan, width, guarded, block, rows, Edge.None);
@@ -108,7 +109,7 @@ internal static class RowEmitter
         string name = Name(width, guarded, block, rows);
         if (edge != Edge.None)
         {
-            name = EdgeName(width, edge == Edge.Left, block, rows, guarded);
+            name = EdgeName(width, edge == Edge.Left, block, rows);
             what += $", the input's {(edge == Edge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
         }
 
