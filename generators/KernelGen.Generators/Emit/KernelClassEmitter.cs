@@ -41,6 +41,8 @@ internal static class KernelClassEmitter
         {
             w.Line();
             WriteOutputRows(w, plan, block);
+            w.Line();
+            WriteRowEnds(w, plan, block);
         }
 
         foreach (int block in plan.BlockSizes)
@@ -389,40 +391,36 @@ internal static class KernelClassEmitter
         }
     }
 
-    // The border columns of a row: one shifted vector at each end where the row is wide enough, else output by output.
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
+        => w.Line($"RowEnds_Block{block}({SpanArguments(plan)}, layout, o, c0, {row});");
+
+    private static void WriteRowEnds(SourceWriter w, KernelPlan plan, int block)
     {
-        string keyword = "if";
+        w.Line($"/// <summary>The border columns of output row <paramref name=\"y\"/> of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: one shifted vector at each end where the row is wide enough, else output by output.</summary>");
+        w.Open($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)");
         foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
         {
             int lanes = width.Lanes(plan);
-            w.Open($"{keyword} ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{RowEmitter.EdgeName(width, true, block)}({SpanArguments(plan)}, layout, o, c0, {row}, 0, {lanes});");
-            w.Line($"{RowEmitter.EdgeName(width, false, block)}({SpanArguments(plan)}, layout, o, c0, {row}, layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Open($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
+            w.Line($"{RowEmitter.EdgeName(width, true, block)}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
+            w.Line($"{RowEmitter.EdgeName(width, false, block)}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Line("return;");
             w.Close();
-            keyword = "else if";
-        }
-
-        if (keyword == "else if")
-        {
-            w.Open("else");
+            w.Line();
         }
 
         if (block == 1)
         {
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, {row});");
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, y);");
         }
         else
         {
             w.Open($"for (int k = 0; k < {block}; k++)");
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, {row});");
+            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, y);");
             w.Close();
         }
 
-        if (keyword == "else if")
-        {
-            w.Close();
-        }
+        w.Close();
     }
 
     private static void WriteRowCall(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string args, string range)
