@@ -442,7 +442,17 @@ internal static class RowEmitter
     // the first (left) or last (right) vector of the input row, lane l taking its lane l + shift: out of range, that is
     // padding and reads zero. Null when the tap reads only padding.
     private static string? EdgeLoad(KernelPlan plan, SimdWidth width, Edge edge, int offset, string row)
+        => EdgeLoad(plan, width, edge == Edge.Left, offset, row);
+
+    /// <summary>
+    /// The load of window column offset <paramref name="offset"/> for the vector at the left end (x = 0) or the right
+    /// end (x = OutWidth − lanes) of a row, from input row <paramref name="row"/> (an offset with the column x − PadLeft
+    /// in it, as the interior's); <c>inputRef</c>, <c>width</c> and <c>x</c> must be in scope. Null when the tap reads
+    /// only padding.
+    /// </summary>
+    public static string? EdgeLoad(KernelPlan plan, SimdWidth width, bool left, int offset, string row)
     {
+        Edge edge = left ? Edge.Left : Edge.Right;
         int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
         int outputOverhang = plan.Spec.Padding == Model.PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
         int shift = edge == Edge.Left ? offset - pad : outputOverhang + offset - pad;
