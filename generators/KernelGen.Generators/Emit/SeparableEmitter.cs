@@ -4,11 +4,13 @@ using KernelGen.Generators.Planning;
 namespace KernelGen.Generators.Emit;
 
 /// <summary>
-/// Writes a constant rank-1 window as two 1D passes per strip of output columns: the column filter down the input
-/// into intermediate rows on the stack (zeros where the window lies in the padding), then the row filter along each
-/// of them into the output. Each output then costs the column taps plus the row taps instead of their product.
-/// Interior rows go <see cref="KernelPlan.SeparableRowBlock"/> at a time, so that each loaded input row serves
-/// every output row it touches; border rows go one at a time, skipping kernel rows in the padding.
+/// Writes a constant rank-1 window as two 1D passes, so that each output costs the column taps plus the row taps
+/// instead of their product. The strip strategy runs the column filter down the input into intermediate rows on the
+/// stack (zeros where the window lies in the padding), then the row filter along each of them into the output; the
+/// register strategy (<see cref="SeparableRegisterEmitter"/>) filters the input rows in registers instead, and uses
+/// strips only for border rows and for the border columns of rows too narrow for its end vectors. Interior rows go
+/// <see cref="KernelPlan.SeparableRowBlock"/> at a time, so that each loaded input row serves every output row it
+/// touches; border rows go one at a time, skipping kernel rows in the padding.
 /// </summary>
 internal static class SeparableEmitter
 {
@@ -28,7 +30,7 @@ internal static class SeparableEmitter
         (double[] column, double[] row) = plan.Separable!.Value;
         bool registers = plan.SeparableStrategy == SeparableStrategy.Registers;
         w.Line(registers
-            ? $"/// <summary>Every output row of channel o: interior blocks with row filter [{Join(plan, row)}] in registers, then column filter [{Join(plan, column)}]; border rows and columns strip by strip, column filter first.</summary>"
+            ? $"/// <summary>Every output row of channel o: interior blocks with row filter [{Join(plan, row)}] in registers, then column filter [{Join(plan, column)}]; border rows (and the border columns of narrow rows) strip by strip, column filter first.</summary>"
             : $"/// <summary>Every output row of channel o, strip by strip: column filter [{Join(plan, column)}] into the intermediate rows, then row filter [{Join(plan, row)}] out of them.</summary>");
         w.Open($"private static void SeparableRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips)");
         w.Open("for (int y = 0; y < layout.OutHeight;)");
@@ -36,7 +38,7 @@ internal static class SeparableEmitter
         if (registers)
         {
             w.Open("if (rows == StripRows)");
-            if (HasRegisterEnds(plan))
+            if (SeparableRegisterEmitter.HasEnds(plan))
             {
                 w.Line("int ends = RegisterEnds(input, bias, output, layout, o, c0, y); // the vector at each end of the rows, or 0");
                 w.Open("if (ends > 0)");
@@ -90,141 +92,7 @@ internal static class SeparableEmitter
         WriteRowPass(w, plan, row);
         if (registers)
         {
-            w.Line();
-            WriteRegisterRows(w, plan, column, row);
-            if (HasRegisterEnds(plan))
-            {
-                w.Line();
-                WriteRegisterEnds(w, plan, column, row);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The register strategy's interior: <c>StripRows</c> output rows of interior columns, each input row they read
-    /// filtered along the row once into a register, the column filter then summing those.
-    /// </summary>
-    private static void WriteRegisterRows(SourceWriter w, KernelPlan plan, double[] column, double[] row)
-    {
-        w.Line($"/// <summary>Output rows [y, y + StripRows), columns [xFrom, xTo) of channel o; every window inside the input.</summary>");
-        w.Open($"private static void RegisterRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
-        WriteRegisterSetup(w, plan, column);
-        w.Line("int x = xFrom;");
-        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
-        {
-            int lanes = width.Lanes(plan);
-            string condition = width.IsScalar ? "x < xTo" : $"{width.IsAccelerated} && xTo - x >= {lanes}";
-            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
-            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
-            {
-                w.Line(line);
-            }
-
-            VectorLoop.Open(w, width, lanes, "x", null, "xTo");
-            WriteRegisterBody(w, plan, width, column, row, (at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
-            w.Close();
-            if (!width.IsScalar)
-            {
-                w.Line();
-                w.Line("x = xTo;");
-            }
-
-            w.Close();
-        }
-
-        w.Close();
-    }
-
-    /// <summary>Whether the register strategy computes the border columns as one shifted vector at each end of the rows.</summary>
-    private static bool HasRegisterEnds(KernelPlan plan) => SimdWidth.Vectors.Any(v => plan.HasVectorEdges(v.Lanes(plan)));
-
-    /// <summary>
-    /// The vector at each end of <c>StripRows</c> interior rows, where the row is wide enough: the row filter's taps
-    /// that reach into the left or right padding take the row's end vector with its lanes shifted in from zeros.
-    /// </summary>
-    private static void WriteRegisterEnds(SourceWriter w, KernelPlan plan, double[] column, double[] row)
-    {
-        w.Line("/// <summary>Output rows [y, y + StripRows) of channel o, the vector at each end of the rows; returns its lanes, or 0 when the rows are too narrow.</summary>");
-        w.Open($"private static int RegisterEnds(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y)");
-        WriteRegisterSetup(w, plan, column);
-        foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
-        {
-            int lanes = width.Lanes(plan);
-            w.Open($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
-            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
-            {
-                w.Line(line);
-            }
-
-            foreach (bool left in new[] { true, false })
-            {
-                w.Line(left ? "// the left end: outputs [0, lanes)" : "// the right end: the last lanes outputs");
-                w.Open();
-                w.Line(left ? "int x = 0;" : $"int x = layout.OutWidth - {lanes};");
-                WriteRegisterBody(w, plan, width, column, row, (at, offset) => RowEmitter.EdgeLoad(plan, width, left, offset, at));
-                w.Close();
-                w.Line();
-            }
-
-            w.Line($"return {lanes};");
-            w.Close();
-            w.Line();
-        }
-
-        w.Line("return 0;");
-        w.Close();
-    }
-
-    // The offsets both register methods start from: the block's first input row, output row, and each input row's distance.
-    private static void WriteRegisterSetup(SourceWriter w, KernelPlan plan, double[] column)
-    {
-        w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
-        w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
-        w.Line("int width = layout.Width, outWidth = layout.OutWidth;");
-        w.Line("nint rowStart = (nint)c0 * layout.Height * width + (nint)(y - layout.PadTop) * width - layout.PadLeft; // an offset only");
-        w.Line("nint outStart = ((nint)o * layout.OutHeight + y) * outWidth;");
-        foreach (int r in RegisterInputRows(plan, column).Where(r => r > 0))
-        {
-            w.Line($"nint row{r} = {r} * (nint)width;");
-        }
-    }
-
-    // The input rows (distances from the block's first) the column filter's nonzero taps read.
-    private static SortedSet<int> RegisterInputRows(KernelPlan plan, double[] column)
-        => new(Enumerable.Range(0, KernelPlan.SeparableRowBlock)
-            .SelectMany(k => Enumerable.Range(0, column.Length).Where(i => column[i] != 0).Select(i => k + i * plan.Spec.Dilation)));
-
-    /// <summary>
-    /// One vector of every output row of the block at column x: each input row filtered along the row (its taps
-    /// loaded by <paramref name="load"/>, from the row's offset and the tap's column offset; a null load is padding),
-    /// then the column filter across the filtered rows, finished and stored.
-    /// </summary>
-    private static void WriteRegisterBody(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row, Func<string, int, string?> load)
-    {
-        int dilation = plan.Spec.Dilation;
-        w.Line("nint at = rowStart + x;");
-        foreach (int r in RegisterInputRows(plan, column))
-        {
-            string rowAt = r == 0 ? "at" : $"at + row{r}";
-            var terms = row.Select((weight, j) => (Weight: weight, Value: weight == 0 ? null : load(rowAt, j * dilation)))
-                .Where(t => t.Value is not null)
-                .Select(t => (t.Weight, t.Value!));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"filtered{r}", terms))
-            {
-                w.Line(line);
-            }
-        }
-
-        for (int k = 0; k < KernelPlan.SeparableRowBlock; k++)
-        {
-            var terms = column.Select((weight, i) => (weight, $"filtered{k + i * dilation}"));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms)
-                .Concat(WindowOperation.Finish(plan, width, $"acc{k}", 0)))
-            {
-                w.Line(line);
-            }
-
-            w.Line(width.Store($"acc{k}", "outputRef", k == 0 ? "outStart + x" : $"outStart + {k} * (nint)outWidth + x"));
+            SeparableRegisterEmitter.WriteMethods(w, plan, column, row);
         }
     }
 
@@ -423,5 +291,5 @@ internal static class SeparableEmitter
         w.Close();
     }
 
-    private static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));
+    public static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));
 }
