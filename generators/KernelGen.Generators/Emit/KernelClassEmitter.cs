@@ -269,7 +269,8 @@ internal static class KernelClassEmitter
             w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
         }
 
-        // Borders first: an edge vector also writes some interior outputs, which the interior pass then rewrites.
+        // A single row: its end vectors, then the interior pass over all interior columns, which rewrites the interior
+        // lanes the end vectors also wrote (to the same values).
         WriteBorderColumnsCall(w, plan, block, "y");
         w.Line();
         w.Line("int x = layout.ColumnStart;");
