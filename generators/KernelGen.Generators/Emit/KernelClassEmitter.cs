@@ -63,9 +63,9 @@ internal static class KernelClassEmitter
                     if (plan.HasVectorEdges(width.Lanes(plan)))
                     {
                         w.Line();
-                        RowEmitter.EmitBlockedEdge(w, plan, width, left: true, block, rows);
+                        RowEmitter.EmitEdge(w, plan, width, left: true, block, rows);
                         w.Line();
-                        RowEmitter.EmitBlockedEdge(w, plan, width, left: false, block, rows);
+                        RowEmitter.EmitEdge(w, plan, width, left: false, block, rows);
                     }
                 }
             }

@@ -79,20 +79,15 @@ internal static class RowEmitter
         => plan.Layout == TapLayout.Unrolled && ((guarded && rows == 1) || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
 
     /// <summary>
-    /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of a row, for
-    /// rows of any kind: the border outputs whose window reaches into the left or right padding. A tap whose columns
-    /// reach into the padding loads the vector at that end of the input row and shifts its lanes into place, zeros
-    /// coming in for the padding; the other taps load as in the interior. Every lane is exact (the window reach is at
-    /// most a vector and the row at least two vectors plus the reach wide).
+    /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of
+    /// <paramref name="rows"/> rows of any kind: the border outputs whose window reaches into the left or right
+    /// padding. A tap whose columns reach into the padding loads the vector at that end of the input row and shifts
+    /// its lanes into place, zeros coming in for the padding; the other taps load as in the interior. Every lane is
+    /// exact (the window reach is at most a vector and the row at least two vectors plus the reach wide). Input rows
+    /// outside the input are skipped, so one edge serves interior and border blocks alike; a block of rows is unrolled
+    /// like the interior it flanks.
     /// </summary>
-    public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block)
-        => Emit(w, plan, width, guarded: true, block, rows: 1, edge: left ? Edge.Left : Edge.Right);
-
-    /// <summary>
-    /// The edge vectors of <paramref name="rows"/> rows at once, unrolled like the interior they flank, for interior
-    /// and border blocks alike (input rows outside the input skipped).
-    /// </summary>
-    public static void EmitBlockedEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows)
+    public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows = 1)
         => Emit(w, plan, width, guarded: true, block, rows, edge: left ? Edge.Left : Edge.Right);
 
     public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)

@@ -148,34 +148,22 @@ internal static class SeparableEmitter
         }
 
         w.Line("int t = inside;");
-        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+        VectorLoop.DispatchWidths(w, plan, "t", "end", width =>
         {
-            int lanes = width.Lanes(plan);
-            string condition = width.IsScalar ? "t < end" : $"{width.IsAccelerated} && end - t >= {lanes}";
-            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
             if (blocked)
             {
                 WriteBlockLoop(w, plan, width, column);
-            }
-            else
-            {
-                // Interior rows read every kernel row unchecked; border rows skip those in the padding.
-                w.Open("if (interiorRow)");
-                WriteColumnLoop(w, plan, width, column, guarded: false);
-                w.Close();
-                w.Open("else");
-                WriteColumnLoop(w, plan, width, column, guarded: true);
-                w.Close();
+                return;
             }
 
-            if (!width.IsScalar)
-            {
-                w.Line();
-                w.Line("t = end;");
-            }
-
+            // Interior rows read every kernel row unchecked; border rows skip those in the padding.
+            w.Open("if (interiorRow)");
+            WriteColumnLoop(w, plan, width, column, guarded: false);
             w.Close();
-        }
+            w.Open("else");
+            WriteColumnLoop(w, plan, width, column, guarded: true);
+            w.Close();
+        });
 
         w.Close();
     }

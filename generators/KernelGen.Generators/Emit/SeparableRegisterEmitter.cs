@@ -33,27 +33,17 @@ internal static class SeparableRegisterEmitter
         w.Open($"private static void RegisterRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
         WriteRegisterSetup(w, plan, column);
         w.Line("int x = xFrom;");
-        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+        VectorLoop.DispatchWidths(w, plan, "x", "xTo", width =>
         {
-            int lanes = width.Lanes(plan);
-            string condition = width.IsScalar ? "x < xTo" : $"{width.IsAccelerated} && xTo - x >= {lanes}";
-            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
             foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
             {
                 w.Line(line);
             }
 
-            VectorLoop.Open(w, width, lanes, "x", null, "xTo");
+            VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo");
             WriteRegisterBody(w, plan, width, column, row, (at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
             w.Close();
-            if (!width.IsScalar)
-            {
-                w.Line();
-                w.Line("x = xTo;");
-            }
-
-            w.Close();
-        }
+        });
 
         w.Close();
     }

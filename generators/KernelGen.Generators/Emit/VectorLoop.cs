@@ -1,4 +1,5 @@
 using KernelGen.Generators.Helpers;
+using KernelGen.Generators.Planning;
 
 namespace KernelGen.Generators.Emit;
 
@@ -34,5 +35,28 @@ internal static class VectorLoop
         w.Line($"{index} = {end} - {lanes}; // the last vector overlaps the one before rather than running past the end");
         w.Close();
         w.Line();
+    }
+
+    /// <summary>
+    /// The width dispatch every column range shares: the widest accelerated vector with at least one vector's worth
+    /// left from <paramref name="index"/> to <paramref name="end"/> takes the whole range (its last vector overlapping),
+    /// leaving <paramref name="index"/> at the end; else the scalar path takes what is left. <paramref name="body"/>
+    /// writes each path's loops.
+    /// </summary>
+    public static void DispatchWidths(SourceWriter w, KernelPlan plan, string index, string end, Action<SimdWidth> body)
+    {
+        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+        {
+            string condition = width.IsScalar ? $"{index} < {end}" : $"{width.IsAccelerated} && {end} - {index} >= {width.Lanes(plan)}";
+            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
+            body(width);
+            if (!width.IsScalar)
+            {
+                w.Line();
+                w.Line($"{index} = {end};");
+            }
+
+            w.Close();
+        }
     }
 }
