@@ -54,11 +54,11 @@ public sealed partial class KernelGenerator
             WriteImplementation(w, plan);
             w.Line();
             w.Open("namespace KernelGen.Generated");
+            string[] intrinsics = plan.ChannelLanes is null ? ["System.Runtime.Intrinsics"] : ["System.Runtime.Intrinsics", "System.Runtime.Intrinsics.X86"];
             foreach (string import in new[]
             {
                 "System", "System.CodeDom.Compiler", "System.Runtime.CompilerServices", "System.Runtime.InteropServices",
-                "System.Runtime.Intrinsics", "KernelGen",
-            })
+            }.Concat(intrinsics).Concat(["KernelGen"]))
             {
                 w.Line($"using {import};");
             }

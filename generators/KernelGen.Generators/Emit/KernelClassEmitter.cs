@@ -37,6 +37,12 @@ internal static class KernelClassEmitter
             return;
         }
 
+        if (plan.ChannelLanes is { } lanes)
+        {
+            w.Line();
+            ChannelLaneEmitter.WriteMethods(w, plan, lanes);
+        }
+
         foreach (int block in plan.BlockSizes)
         {
             w.Line();
@@ -127,6 +133,10 @@ internal static class KernelClassEmitter
         yield return "/// <summary>";
         yield return $"/// [{s.AttributeName}] on {s.Method.Name}: {what}, {plan.T}; {cost}.";
         yield return $"/// {layout}; rows are vectorized with Vector512, Vector256 or Vector128 as the hardware allows, with a scalar path.";
+        if (plan.ChannelLanes is { } lanes)
+        {
+            yield return $"/// With AVX-512, blocks of {ChannelLanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.Lanes} output channels at a time instead, one channel per vector lane.";
+        }
         yield return "/// </summary>";
     }
 
@@ -141,6 +151,10 @@ internal static class KernelClassEmitter
         {
             w.Line($"private const int WeightsPerOutput = {plan.WeightsPerOutput};");
             w.Line($"private const bool Flip = {(s.Flip ? "true" : "false")};");
+            if (plan.ChannelLanes is { } channelLanes)
+            {
+                ChannelLaneEmitter.WriteConstants(w, channelLanes);
+            }
             if (plan.Separable is not null)
             {
                 w.Line($"private const int Strip = {KernelPlan.SeparableStrip}; // output columns per pass");
@@ -208,6 +222,15 @@ internal static class KernelClassEmitter
             SeparableEmitter.WriteRunLoops(w, plan);
             w.Close();
             return;
+        }
+
+        if (plan.ChannelLanes is { } lanes)
+        {
+            w.Open($"if ({ChannelLaneEmitter.Condition(lanes)})");
+            w.Line($"LaneBlocks({SpanArguments(plan)}, layout);");
+            w.Line("return;");
+            w.Close();
+            w.Line();
         }
 
         // With several channel blocks reading the same input channels: band by band of output rows, every block before

@@ -65,6 +65,8 @@ internal sealed class KernelPlan
                 Taps.Add(new Tap(i, j, j * spec.Dilation, WeightRow(i) * spec.KernelWidth + WeightColumn(j)));
             }
         }
+
+        ChannelLanes = Planning.ChannelLanes.For(this);
     }
 
     public KernelSpec Spec { get; }
@@ -82,6 +84,9 @@ internal sealed class KernelPlan
     public SeparableStrategy SeparableStrategy { get; }
 
     public TapLayout Layout { get; }
+
+    /// <summary>The channel-lane layout the AVX-512 path takes, or null when every path computes rows of one output channel per vector.</summary>
+    public ChannelLanes? ChannelLanes { get; }
 
     public bool IsConvolution { get; }
 

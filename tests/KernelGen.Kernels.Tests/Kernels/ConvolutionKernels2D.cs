@@ -105,6 +105,17 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_C16to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
+    // Channel-lane layouts (AVX-512: one output channel per lane, 2 × 8 output blocks): borders on every side, groups,
+    // flip with dilation and Full padding, asymmetric padding.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 32, Groups = 2, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_C32to32_G2_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 16, Flip = true)]
+    public static partial void K3x3_Full_D2_C4to16_Flip_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(2, 4, Padding = Padding.Same, InChannels = 3, OutChannels = 16)]
+    public static partial void K2x4_Same_C3to16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
     [Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16, Groups = 4)]
     public static partial void K3x3_Same_C16to16_G4(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 

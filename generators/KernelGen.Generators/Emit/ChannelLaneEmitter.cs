@@ -1,0 +1,363 @@
+using KernelGen.Generators.Helpers;
+using KernelGen.Generators.Planning;
+
+namespace KernelGen.Generators.Emit;
+
+/// <summary>
+/// Writes the channel-lane path of a multi-channel convolution (<see cref="ChannelLanes"/>): the weight repacking,
+/// the walk over output channel blocks and row pairs, the block passes (interior or border rows; left, middle or
+/// right columns) and the transposing store.
+/// </summary>
+internal static class ChannelLaneEmitter
+{
+    private const string Vector = "Vector512";
+
+    /// <summary>
+    /// The test <c>Run</c> makes before taking the channel-lane path: AVX-512, and room for a whole block of each
+    /// column kind (so that the middle blocks, the last one overlapping, never reach into the padding).
+    /// </summary>
+    public static string Condition(ChannelLanes lanes)
+    {
+        int kinds = lanes.ColumnBlocks().Count();
+        string columns = kinds == 1 ? "LaneBlockColumns" : $"{kinds} * LaneBlockColumns";
+        return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= {columns} && layout.OutHeight >= LaneBlockRows";
+    }
+
+    public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
+    {
+        w.Line($"private const int ChannelLanes = {lanes.Lanes}; // output channels per 512-bit accumulator on the channel-lane path");
+        w.Line($"private const int LaneBlockRows = {ChannelLanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+    }
+
+    public static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        WriteWalk(w, plan, lanes);
+        w.Line();
+        WritePacking(w, plan);
+        foreach (bool border in plan.HasBorderRows ? new[] { false, true } : [false])
+        {
+            foreach (ColumnBlock kind in lanes.ColumnBlocks())
+            {
+                w.Line();
+                WriteBlock(w, plan, lanes, border, kind);
+            }
+        }
+
+        w.Line();
+        WriteTransposeStore(w, plan, lanes);
+        WriteSwapIndices(w, plan, lanes);
+    }
+
+    private static string BlockName(bool border, ColumnBlock kind) => $"Lanes512_{(border ? "Border" : "Interior")}_{kind}";
+
+    private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        string t = plan.T;
+        w.Line("/// <summary>");
+        w.Line("/// The channel-lane path: for each block of <see cref=\"ChannelLanes\"/> output channels, their weights repacked tap by tap,");
+        w.Line("/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
+        w.Line("/// </summary>");
+        w.Open($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)");
+        w.Line($"Span<{t}> packed = stackalloc {t}[WeightsPerOutput * ChannelLanes]; // {plan.WeightsPerOutput * lanes.Lanes * plan.ElementBytes / 1024.0:0.#} KiB");
+        w.Open("for (int group = 0; group < Groups; group++)");
+        w.Line("int c0 = group * ChannelsPerGroup;");
+        w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)");
+        w.Line("PackLaneWeights(weights, packed, o);");
+        w.Open("for (int y = 0; ; y += LaneBlockRows)");
+        w.Open("if (y > layout.OutHeight - LaneBlockRows)");
+        w.Line("if (y >= layout.OutHeight)");
+        w.Line("{");
+        w.Line("    break;");
+        w.Line("}");
+        w.Line();
+        w.Line("y = layout.OutHeight - LaneBlockRows; // the last pair overlaps the one before rather than running past the end");
+        w.Close();
+        w.Line();
+        if (plan.HasBorderRows)
+        {
+            w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
+            WriteBlockCalls(w, lanes, border: false);
+            w.Close();
+            w.Open("else");
+            WriteBlockCalls(w, lanes, border: true);
+            w.Close();
+        }
+        else
+        {
+            WriteBlockCalls(w, lanes, border: false);
+        }
+
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool border)
+    {
+        string from = lanes.PadLeft > 0 ? "LaneBlockColumns" : "0";
+        string to = lanes.PadRight > 0 ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
+        foreach (ColumnBlock kind in lanes.ColumnBlocks())
+        {
+            string range = kind switch
+            {
+                ColumnBlock.Left => "0, LaneBlockColumns",
+                ColumnBlock.Right => "layout.OutWidth - LaneBlockColumns, layout.OutWidth",
+                _ => $"{from}, {to}",
+            };
+            w.Line($"{BlockName(border, kind)}(input, packed, bias, output, layout, o, c0, y, {range});");
+        }
+    }
+
+    private static void WritePacking(SourceWriter w, KernelPlan plan)
+    {
+        string t = plan.T;
+        w.Line("/// <summary>");
+        w.Line("/// packed[(c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + k applies to input channel c at");
+        w.Line("/// <c>tap</c> (window row-major, as applied: reversed when flipped), so each tap's weights for the block load as one vector.");
+        w.Line("/// </summary>");
+        w.Open($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o)");
+        w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput);");
+        w.Line($"ref {t} destination = ref MemoryMarshal.GetReference(packed);");
+        w.Open("for (int k = 0; k < ChannelLanes; k++)");
+        w.Open("for (int i = 0; i < WeightsPerOutput; i += TapsPerChannel)");
+        w.Open("for (int tap = 0; tap < TapsPerChannel; tap++)");
+        w.Line("int from = i + (Flip ? TapsPerChannel - 1 - tap : tap);");
+        w.Line("Unsafe.Add(ref destination, (i + tap) * ChannelLanes + k) = Unsafe.Add(ref source, (nint)k * WeightsPerOutput + from);");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, ColumnBlock kind)
+    {
+        string t = plan.T, type = $"{Vector}<{t}>";
+        int rows = ChannelLanes.Rows, columns = ChannelLanes.Columns;
+        var pixels = Footprint(plan, lanes, kind);
+        string where = kind switch
+        {
+            ColumnBlock.Left => "the first 8 output columns, skipping the input columns in the left padding",
+            ColumnBlock.Right => "the last 8 output columns, skipping the input columns in the right padding",
+            _ => "columns [xFrom, xTo), 8 at a time, every input column inside the input",
+        };
+        w.Line("/// <summary>");
+        w.Line($"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:");
+        w.Line($"/// one accumulator per output position; {(border ? "input rows outside the input are skipped" : "every kernel row inside the input")}.");
+        w.Line("/// </summary>");
+        w.Open($"private static void {BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
+        w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
+        w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
+        w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
+        w.Line("int width = layout.Width;");
+        w.Line("nint plane = (nint)layout.Height * width;");
+        w.Line("nint outPlane = (nint)layout.OutHeight * layout.OutWidth;");
+        w.Line("int top = y * StrideHeight - layout.PadTop; // input row of the first kernel row, possibly in the padding");
+        foreach (int row in pixels.Select(p => p.Row).Distinct().Where(r => r > 0))
+        {
+            w.Line($"nint row{row} = (nint){row} * width;");
+        }
+
+        if (border)
+        {
+            foreach (int row in pixels.Select(p => p.Row).Distinct())
+            {
+                w.Line($"bool inside{row} = (uint)({(row == 0 ? "top" : $"top + {row}")}) < (uint)layout.Height;");
+            }
+        }
+
+        if (plan.Spec.HasBias)
+        {
+            w.Line($"{type} biasLanes = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);");
+        }
+
+        w.Line();
+        w.Open($"for (int x = xFrom; ; x += {columns})");
+        w.Open($"if (x > xTo - {columns})");
+        w.Line("if (x >= xTo)");
+        w.Line("{");
+        w.Line("    break;");
+        w.Line("}");
+        w.Line();
+        w.Line($"x = xTo - {columns}; // the last block overlaps the one before rather than running past the end");
+        w.Close();
+        w.Line();
+        w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+        w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                w.Line($"{type} acc{r}_{j} = {type}.Zero;");
+            }
+        }
+
+        w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
+        w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
+        for (int tap = 0; tap < plan.TapsPerChannel; tap++)
+        {
+            w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
+        }
+
+        w.Line($"{type} pixel;");
+        foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
+        {
+            w.Line($"// input row {row.Key}");
+            if (border)
+            {
+                w.Open($"if (inside{row.Key})");
+            }
+
+            foreach (Pixel pixel in row)
+            {
+                string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
+                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
+                foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                {
+                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                }
+            }
+
+            if (border)
+            {
+                w.Close();
+            }
+        }
+
+        w.Close();
+        w.Line();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                string acc = $"acc{r}_{j}";
+                if (plan.Spec.HasBias)
+                {
+                    w.Line($"{acc} = biasLanes + {acc};");
+                }
+
+                if (plan.Spec.Relu)
+                {
+                    w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                }
+            }
+        }
+
+        w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
+        for (int r = 0; r < rows; r++)
+        {
+            string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
+            string at = r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
+            w.Line($"TransposeStore({accumulators}, ref outputRef, {at}, outPlane);");
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The input pixels a block reads (row and column relative to its first output's first tap) outside the padding
+    /// its column kind implies, each with the accumulators and taps it feeds, row by row.
+    /// </summary>
+    private static List<Pixel> Footprint(KernelPlan plan, ChannelLanes lanes, ColumnBlock kind)
+    {
+        var pixels = new SortedDictionary<(int Row, int Column), List<(int, int, int)>>();
+        for (int r = 0; r < ChannelLanes.Rows; r++)
+        {
+            for (int tap = 0; tap < plan.Taps.Count; tap++)
+            {
+                Tap window = plan.Taps[tap];
+                for (int j = 0; j < ChannelLanes.Columns; j++)
+                {
+                    int row = r * plan.Spec.StrideHeight + window.Row * plan.Spec.Dilation, column = j + window.ColumnOffset;
+                    if (lanes.InPadding(kind, column, plan.ColumnReach))
+                    {
+                        continue;
+                    }
+
+                    if (!pixels.TryGetValue((row, column), out var uses))
+                    {
+                        pixels[(row, column)] = uses = [];
+                    }
+
+                    uses.Add((r, j, tap));
+                }
+            }
+        }
+
+        return pixels.Select(p => new Pixel(p.Key.Row, p.Key.Column, p.Value)).ToList();
+    }
+
+    private sealed record Pixel(int Row, int Column, List<(int Row, int Column, int Tap)> Uses);
+
+    private static void WriteTransposeStore(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        string t = plan.T, type = $"{Vector}<{t}>";
+        int columns = ChannelLanes.Columns, halves = lanes.Lanes / columns;
+        string permute = plan.ElementBytes == 4 ? "Avx512F.PermuteVar16x32x2" : "Avx512F.PermuteVar8x64x2";
+        w.Line("/// <summary>");
+        w.Line("/// Stores one output row of a block: a0..a7 hold columns at..at + 7, one lane per output channel. Three rounds of");
+        w.Line("/// two-source permutes swap bit r of the column (which vector) with bit r of the channel (which lane), after which");
+        w.Line(halves == 1
+            ? "/// vector k holds the 8 columns of channel k, stored to its output plane."
+            : "/// vector k holds the 8 columns of channel k in its lower half and of channel k + 8 in its upper half.");
+        w.Line("/// </summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"{type} a{j}"));
+        w.Open($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane)");
+        string[] current = Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray();
+        string[] names = ["b", "c", "d"];
+        for (int round = 0; round < 3; round++)
+        {
+            int bit = 1 << round;
+            var next = new string[columns];
+            for (int v = 0; v < columns; v++)
+            {
+                if ((v & bit) != 0)
+                {
+                    continue;
+                }
+
+                string low = current[v], high = current[v | bit];
+                next[v] = $"{names[round]}{v}";
+                next[v | bit] = $"{names[round]}{v | bit}";
+                w.Line($"{type} {next[v]} = {permute}({low}, SwapLow{round}, {high});");
+                w.Line($"{type} {next[v | bit]} = {permute}({low}, SwapHigh{round}, {high});");
+            }
+
+            current = next;
+        }
+
+        for (int k = 0; k < columns; k++)
+        {
+            if (halves == 1)
+            {
+                w.Line($"{current[k]}.StoreUnsafe(ref destination, (nuint)(at + {k} * outPlane));");
+            }
+            else
+            {
+                w.Line($"{current[k]}.GetLower().StoreUnsafe(ref destination, (nuint)(at + {k} * outPlane));");
+                w.Line($"{current[k]}.GetUpper().StoreUnsafe(ref destination, (nuint)(at + {k + columns} * outPlane));");
+            }
+        }
+
+        w.Close();
+    }
+
+    // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the
+    // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.
+    private static void WriteSwapIndices(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        string index = plan.ElementBytes == 4 ? "int" : "long";
+        for (int round = 0; round < 3; round++)
+        {
+            int bit = 1 << round;
+            IEnumerable<int> low = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i : (i ^ bit) + lanes.Lanes);
+            IEnumerable<int> high = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i | bit : i + lanes.Lanes);
+            w.Line();
+            w.Line($"private static Vector512<{index}> SwapLow{round} => Vector512.Create({string.Join(", ", low.Select(i => index == "long" ? i + "L" : i.ToString()))});");
+            w.Line();
+            w.Line($"private static Vector512<{index}> SwapHigh{round} => Vector512.Create({string.Join(", ", high.Select(i => index == "long" ? i + "L" : i.ToString()))});");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using KernelGen.Generators.Model;
+
+namespace KernelGen.Generators.Planning;
+
+/// <summary>
+/// The channel-lane layout of a multi-channel convolution: each 512-bit accumulator holds one output position of
+/// <see cref="Lanes"/> consecutive output channels, and a block of <see cref="Rows"/> × <see cref="Columns"/> output
+/// positions is computed per pass. Each input pixel is broadcast once and multiplied by a vector of weights (one per
+/// output channel, repacked per call so that a tap's weights for the block are contiguous), so no lane is wasted on
+/// a row's ragged end and no shifted vector crosses a cache line: the layout register-blocked direct convolutions use
+/// for channel-rich layers. The block is transposed once at the end to store channel-planar (CHW) outputs.
+/// </summary>
+/// <param name="Lanes">Output channels per vector: 16 floats or 8 doubles in 512 bits.</param>
+/// <param name="PadLeft">Columns of padding before the input (stride 1: fixed by the window).</param>
+/// <param name="PadRight">Columns of padding after the input.</param>
+internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight)
+{
+    /// <summary>Output rows per block.</summary>
+    public const int Rows = 2;
+
+    /// <summary>Output columns per block: 8, so that a block's row transposes in three two-source permutes per vector.</summary>
+    public const int Columns = 8;
+
+    /// <summary>The most taps a window may have: its weight vectors stay in registers beside the 16 accumulators (32 with AVX-512).</summary>
+    public const int MaxTaps = 14;
+
+    /// <summary>The fewest multiply-adds per output that repay the repacking and the transposes.</summary>
+    public const int MinWeightsPerOutput = 8;
+
+    /// <summary>The largest repacked weight block, on the stack: one block of output channels' weights.</summary>
+    public const int MaxPackedBytes = 64 * 1024;
+
+    /// <summary>The channel-lane layout of <paramref name="plan"/>, or null when the row layout serves it better or it does not fit.</summary>
+    public static ChannelLanes? For(KernelPlan plan)
+    {
+        KernelSpec s = plan.Spec;
+        int lanes = 64 / plan.ElementBytes;
+        if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
+            || s.StrideWidth != 1 || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
+            || plan.WeightsPerOutput < MinWeightsPerOutput
+            || (long)plan.WeightsPerOutput * lanes * plan.ElementBytes > MaxPackedBytes
+            || (long)(Rows - 1) * s.StrideHeight + plan.RowReach > 64)
+        {
+            return null;
+        }
+
+        int padLeft = plan.ConstantPadLeft ?? 0;
+        int padRight = s.Padding switch
+        {
+            PaddingMode.Same => plan.ColumnReach - padLeft,
+            PaddingMode.Full => plan.ColumnReach,
+            _ => 0,
+        };
+
+        // The left and right blocks must hold all of a row's padded outputs.
+        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight) : null;
+    }
+
+    /// <summary>The block kinds along a row: a left block when there is left padding, the middle, a right block when there is right padding.</summary>
+    public IEnumerable<ColumnBlock> ColumnBlocks()
+    {
+        if (PadLeft > 0)
+        {
+            yield return ColumnBlock.Left;
+        }
+
+        yield return ColumnBlock.Middle;
+        if (PadRight > 0)
+        {
+            yield return ColumnBlock.Right;
+        }
+    }
+
+    /// <summary>
+    /// Whether footprint column <paramref name="column"/> (0 at the input column under the block's first output's
+    /// first tap) lies in the padding for a block of <paramref name="kind"/>: the left block starts at output column
+    /// 0, the right block ends at the last output column.
+    /// </summary>
+    public bool InPadding(ColumnBlock kind, int column, int columnReach) => kind switch
+    {
+        ColumnBlock.Left => column < PadLeft,
+        ColumnBlock.Right => column >= Columns + columnReach - PadRight,
+        _ => false,
+    };
+}
+
+/// <summary>Where a block of output columns lies in its row, which says which of its input columns are padding.</summary>
+internal enum ColumnBlock
+{
+    Left,
+    Middle,
+    Right,
+}

@@ -1,0 +1,151 @@
+using KernelGen.Generators.Tests.Support;
+
+namespace KernelGen.Generators.Tests.Emission;
+
+/// <summary>
+/// The channel-lane path of multi-channel convolutions: which layers take it, and the shape of its code (weights
+/// repacked per block of output channels, one broadcast input pixel feeding the accumulators of every output it
+/// touches, padded columns skipped in the end blocks, a transposing store). The kernel tests check its results
+/// against the reference, guard pages included.
+/// </summary>
+public sealed class ChannelLaneEmissionTests
+{
+    private static string Generate(string attribute, string element = "float")
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            namespace Demo;
+
+            public static partial class Layers
+            {
+                [{{attribute}}]
+                public static partial void Layer(ReadOnlySpan<{{element}}> input, ReadOnlySpan<{{element}}> weights, ReadOnlySpan<{{element}}> bias, Span<{{element}}> output, int height, int width);
+            }
+            """);
+        Assert.Empty(run.OutputWarningsAndErrors);
+        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+    }
+
+    [Theory]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)")]
+    [InlineData("Conv2D(3, 3, InChannels = 16, OutChannels = 16)")]
+    [InlineData("Conv2D(1, 1, InChannels = 32, OutChannels = 16)")]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 32, Groups = 2, Flip = true)")]
+    public void ChannelRichLayers_TakeTheChannelLanePath(string attribute)
+    {
+        string code = Generate(attribute);
+
+        Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
+        Assert.Contains("private const int ChannelLanes = 16;", code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, layout);", code);
+        Assert.Contains("PackLaneWeights(weights, packed, o);", code);
+    }
+
+    [Theory]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 12)")] // not a multiple of 16 outputs
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16)")] // strided columns
+    [InlineData("Conv2D(5, 5, Padding = Padding.Same, InChannels = 16, OutChannels = 16)")] // 25 weight vectors do not fit in registers
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 32, Groups = 32)")] // depthwise: one output channel per group
+    [InlineData("Conv2D(1, 1, InChannels = 4, OutChannels = 16)")] // 4 multiply-adds per output do not repay the transposes
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16)")] // 288 KiB of repacked weights
+    public void OtherLayers_KeepTheRowLayout(string attribute)
+    {
+        string code = Generate(attribute);
+
+        Assert.DoesNotContain("ChannelLanes", code);
+        Assert.DoesNotContain("Avx512F", code);
+        Assert.DoesNotContain("System.Runtime.Intrinsics.X86", code);
+    }
+
+    [Fact]
+    public void SamePadding_HasEndBlocks_AndAWidthGuard()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
+
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 3 * LaneBlockColumns && layout.OutHeight >= LaneBlockRows)", code);
+        Assert.Contains("Lanes512_Interior_Left(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
+        Assert.Contains("Lanes512_Interior_Middle(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+        Assert.Contains("Lanes512_Border_Right(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
+
+        // The left block never reads input column −1 (footprint column 0); the middle one reads it for output column 0.
+        string left = Method(code, "Lanes512_Interior_Left");
+        string middle = Method(code, "Lanes512_Interior_Middle");
+        Assert.DoesNotContain("Unsafe.Add(ref inputRef, at + 0)", left);
+        Assert.Contains("Unsafe.Add(ref inputRef, at + 0)", middle);
+
+        // The right block never reads footprint column 9 (input column x + 8, past the row's end).
+        Assert.DoesNotContain("row1 + 9)", Method(code, "Lanes512_Border_Right"));
+        Assert.Contains("row1 + 9)", middle);
+
+        // Border rows skip input rows outside the input; interior rows do not test them.
+        Assert.Contains("if (inside3)", Method(code, "Lanes512_Border_Middle"));
+        Assert.DoesNotContain("if (inside", middle);
+    }
+
+    [Fact]
+    public void EachPixelIsBroadcastOnce_AndFeedsEveryOutputItTouches()
+    {
+        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512_Interior_Middle");
+
+        // 2 output rows × 8 columns under a 3 × 3 window: 4 input rows of 10 pixels, 144 multiply-adds per input channel.
+        Assert.Equal(40, Count(middle, "pixel = Vector512.Create("));
+        Assert.Equal(144, Count(middle, "Vector512.MultiplyAddEstimate(pixel, weight"));
+
+        // Input row 1, column 2 is tap (1, 2) of output (0, 0), (1, 1) of (0, 1), (1, 0) of (0, 2), and the row-0 taps of row 1.
+        string[] expected =
+        [
+            "pixel = Vector512.Create(Unsafe.Add(ref inputRef, at + row1 + 2));",
+            "acc0_0 = Vector512.MultiplyAddEstimate(pixel, weight5, acc0_0);",
+            "acc0_1 = Vector512.MultiplyAddEstimate(pixel, weight4, acc0_1);",
+            "acc0_2 = Vector512.MultiplyAddEstimate(pixel, weight3, acc0_2);",
+            "acc1_0 = Vector512.MultiplyAddEstimate(pixel, weight2, acc1_0);",
+            "acc1_1 = Vector512.MultiplyAddEstimate(pixel, weight1, acc1_1);",
+            "acc1_2 = Vector512.MultiplyAddEstimate(pixel, weight0, acc1_2);",
+        ];
+        Assert.Contains(string.Join("\n", expected), Unindented(middle));
+    }
+
+    [Fact]
+    public void Store_TransposesWithThreeRoundsOfPermutes()
+    {
+        string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)");
+
+        Assert.Equal(24, Count(Method(code, "TransposeStore"), "Avx512F.PermuteVar16x32x2("));
+        Assert.Contains("d0.GetLower().StoreUnsafe(ref destination, (nuint)(at + 0 * outPlane));", code);
+        Assert.Contains("d7.GetUpper().StoreUnsafe(ref destination, (nuint)(at + 15 * outPlane));", code);
+        Assert.Contains("private static Vector512<int> SwapLow0 => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);", code);
+        Assert.Contains("acc1_7 = Vector512.Max(acc1_7, Vector512<float>.Zero);", code);
+    }
+
+    [Fact]
+    public void Double_UsesEightChannelLanes()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)", "double");
+
+        Assert.Contains("private const int ChannelLanes = 8;", code);
+        Assert.Equal(24, Count(Method(code, "TransposeStore"), "Avx512F.PermuteVar8x64x2("));
+        Assert.Contains("d7.StoreUnsafe(ref destination, (nuint)(at + 7 * outPlane));", code);
+        Assert.Contains("private static Vector512<long> SwapHigh2 => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L);", code);
+    }
+
+    // The text of one generated method, from its declaration to the next member's documentation.
+    private static string Method(string code, string name)
+    {
+        int start = code.IndexOf($"private static void {name}(", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{name} not generated");
+        int end = code.IndexOf("/// <summary>", start, StringComparison.Ordinal);
+        return end < 0 ? code[start..] : code[start..end];
+    }
+
+    private static string Unindented(string code) => string.Join("\n", code.Split('\n').Select(line => line.Trim()));
+
+    private static int Count(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
