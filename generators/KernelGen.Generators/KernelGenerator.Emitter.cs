@@ -54,7 +54,7 @@ public sealed partial class KernelGenerator
             WriteImplementation(w, plan);
             w.Line();
             w.Open("namespace KernelGen.Generated");
-            string[] intrinsics = plan.ChannelLanes is null ? ["System.Runtime.Intrinsics"] : ["System.Runtime.Intrinsics", "System.Runtime.Intrinsics.X86"];
+            string[] intrinsics = !plan.UsesX86Intrinsics ? ["System.Runtime.Intrinsics"] : ["System.Runtime.Intrinsics", "System.Runtime.Intrinsics.X86"];
             foreach (string import in new[]
             {
                 "System", "System.CodeDom.Compiler", "System.Runtime.CompilerServices", "System.Runtime.InteropServices",

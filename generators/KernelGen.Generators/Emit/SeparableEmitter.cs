@@ -223,6 +223,15 @@ internal static class SeparableEmitter
             w.Line($"{width.Type(plan)} row{r} = {width.Load(plan, "inputRef", InputOffset(r))};");
         }
 
+        if (!width.IsScalar)
+        {
+            // The rows no block above has read, a strip ahead: a large image streams from memory while this one computes.
+            foreach (int r in used.Where(r => r >= plan.RowReach))
+            {
+                w.Line($"KernelPrefetch.Line(input, {InputOffset(r)} + Strip);");
+            }
+        }
+
         for (int k = 0; k < rows; k++)
         {
             var terms = column.Select((weight, i) => (weight, $"row{k + i * dilation}"));
@@ -248,7 +257,8 @@ internal static class SeparableEmitter
         foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
         {
             int lanes = width.Lanes(plan);
-            string condition = width.IsScalar ? "" : $"{width.IsAccelerated} && count >= {lanes}";
+            bool aligned = width == SimdWidth.V512 && plan.AlignsRowTaps;
+            string condition = width.IsScalar ? "" : $"{width.IsAccelerated}{(aligned ? " && Avx512F.IsSupported" : "")} && count >= {lanes}";
             w.Open(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})");
             foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
             {
@@ -258,8 +268,17 @@ internal static class SeparableEmitter
             w.Open("for (int k = 0; k < rows; k++)");
             w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
             w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
-            VectorLoop.Open(w, width, lanes, "u", "0", "count");
-            var terms = row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
+            IEnumerable<(double, string)> terms;
+            if (aligned)
+            {
+                terms = OpenAlignedLoop(w, plan, row, lanes);
+            }
+            else
+            {
+                VectorLoop.Open(w, width, lanes, "u", "0", "count");
+                terms = row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
+            }
+
             foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
             {
                 w.Line(line);
@@ -271,12 +290,55 @@ internal static class SeparableEmitter
             }
 
             w.Line(width.Store("acc0", "outputRef", "outStart + u"));
+            if (!width.IsScalar)
+            {
+                w.Line("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs");
+            }
+
+            if (aligned)
+            {
+                w.Line("low = high;");
+            }
+
             w.Close();
             w.Close();
             w.Close();
         }
 
         w.Close();
+    }
+
+    /// <summary>
+    /// Opens the 512-bit loop of a row pass whose taps are cut out of two aligned loads: <c>low</c> (strip columns
+    /// u‥u + lanes − 1, carried over from the step before) and <c>high</c> (the next vector), each tap's vector shifted
+    /// out of the pair by valignd. The strip rows hold a vector's worth past the strip, so <c>high</c> stays inside them.
+    /// Returns the row filter's terms.
+    /// </summary>
+    private static IEnumerable<(double, string)> OpenAlignedLoop(SourceWriter w, KernelPlan plan, double[] row, int lanes)
+    {
+        (string bits, string align, string back) = plan.ElementBytes == 4
+            ? ("uint", "Avx512F.AlignRight32", "AsSingle")
+            : ("ulong", "Avx512F.AlignRight64", "AsDouble");
+        string reinterpret = bits == "uint" ? "AsUInt32" : "AsUInt64";
+        w.Line($"Vector512<{bits}> low = Vector512.LoadUnsafe(ref columnsRef).{reinterpret}();");
+        w.Open($"for (int u = 0; ; u += {lanes})");
+        w.Open($"if (u > count - {lanes})");
+        w.Line("if (u >= count)");
+        w.Line("{");
+        w.Line("    break;");
+        w.Line("}");
+        w.Line();
+        w.Line($"u = count - {lanes}; // the last vector overlaps the one before rather than running past the end");
+        w.Line($"low = Vector512.LoadUnsafe(ref columnsRef, (nuint)u).{reinterpret}();");
+        w.Close();
+        w.Line();
+        w.Line($"Vector512<{bits}> high = Vector512.LoadUnsafe(ref columnsRef, (nuint)(u + {lanes})).{reinterpret}();");
+        return row.Select((weight, j) =>
+        {
+            int shift = j * plan.Spec.Dilation;
+            string value = shift == 0 ? $"low.{back}()" : shift == lanes ? $"high.{back}()" : $"{align}(high, low, {shift}).{back}()";
+            return (weight, value);
+        }).ToList();
     }
 
     public static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));

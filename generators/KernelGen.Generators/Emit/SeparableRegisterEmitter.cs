@@ -42,6 +42,21 @@ internal static class SeparableRegisterEmitter
 
             VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo");
             WriteRegisterBody(w, plan, width, column, row, (at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
+            if (!width.IsScalar)
+            {
+                // The rows no block above has read, and the outputs, a strip ahead: a large image streams from memory
+                // while this one computes.
+                foreach (int r in RegisterInputRows(plan, column).Where(r => r >= plan.RowReach))
+                {
+                    w.Line($"KernelPrefetch.Line(input, at + row{r} + Strip);");
+                }
+
+                for (int k = 0; k < KernelPlan.SeparableRowBlock; k++)
+                {
+                    w.Line($"KernelPrefetch.Line(output, {(k == 0 ? "outStart" : $"outStart + {k} * (nint)outWidth")} + x + Strip);");
+                }
+            }
+
             w.Close();
         });
 

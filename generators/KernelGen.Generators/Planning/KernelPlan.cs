@@ -83,6 +83,15 @@ internal sealed class KernelPlan
     /// <summary>How <see cref="Separable"/> is computed, when set.</summary>
     public SeparableStrategy SeparableStrategy { get; }
 
+    /// <summary>
+    /// Whether the 512-bit row pass of a strip strategy cuts its taps out of two aligned loads (AVX-512 valignd) rather
+    /// than loading each shifted vector across a cache line: when the row filter reaches no further than one vector.
+    /// </summary>
+    public bool AlignsRowTaps => Separable is not null && SeparableStrategy == SeparableStrategy.Strips && ColumnReach <= 64 / ElementBytes;
+
+    /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
+    public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps;
+
     public TapLayout Layout { get; }
 
     /// <summary>The channel-lane layout the AVX-512 path takes, or null when every path computes rows of one output channel per vector.</summary>

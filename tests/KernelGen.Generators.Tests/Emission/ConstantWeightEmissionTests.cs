@@ -59,6 +59,47 @@ public sealed class ConstantWeightEmissionTests
         Assert.DoesNotContain("RegisterRows(", code);
         Assert.Contains("Vector512<float> acc0 = (row0 + row4);", code); // weight 1: no multiply
         Assert.Contains("acc0 = Vector512.MultiplyAddEstimate((row1 + row3), Vector512.Create(4f), acc0);", code);
+
+        // The 512-bit row pass cuts its taps out of two loads of the strip instead of loading across cache lines.
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && count >= 16)", code);
+        Assert.Contains("Vector512<uint> high = Vector512.LoadUnsafe(ref columnsRef, (nuint)(u + 16)).AsUInt32();", code);
+        Assert.Contains("Vector512<float> acc0 = (low.AsSingle() + Avx512F.AlignRight32(high, low, 4).AsSingle());", code);
+        Assert.Contains("low = high;", code);
+
+        // A strip ahead, the input rows no block above has read (rows 4 to 11 of the 12 a block reads) and the outputs.
+        Assert.Contains("KernelPrefetch.Line(input, rowStart + 4 * (nint)width + t + Strip);", code);
+        Assert.Contains("KernelPrefetch.Line(input, rowStart + 11 * (nint)width + t + Strip);", code);
+        Assert.DoesNotContain("KernelPrefetch.Line(input, rowStart + 3 * (nint)width + t + Strip);", code);
+        Assert.Contains("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs", code);
+    }
+
+    [Fact]
+    public void RegisterStrategy_RequestsTheNewInputRowsAndTheOutputsAhead()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+
+        Assert.Contains("KernelPrefetch.Line(input, at + row2 + Strip);", code);
+        Assert.Contains("KernelPrefetch.Line(input, at + row9 + Strip);", code);
+        Assert.DoesNotContain("KernelPrefetch.Line(input, at + row1 + Strip);", code);
+        Assert.Contains("KernelPrefetch.Line(output, outStart + 7 * (nint)outWidth + x + Strip);", code);
+    }
+
+    [Fact]
+    public void DoubleStrips_AlignTheirTapsWithSixtyFourBitLanes()
+    {
+        string code = Generate("""
+            Conv2D(5, 5, Padding = Padding.Same, Weights = new double[]
+            {
+                1, 4, 6, 4, 1,
+                4, 16, 24, 16, 4,
+                6, 24, 36, 24, 6,
+                4, 16, 24, 16, 4,
+                1, 4, 6, 4, 1,
+            })
+            """, "double");
+
+        Assert.Contains("ColumnPassBlock(", code);
+        Assert.Contains("Avx512F.AlignRight64(high, low, 3).AsDouble()", code);
     }
 
     [Theory]
