@@ -40,27 +40,102 @@ internal static class SeparableRegisterEmitter
                 w.Line(line);
             }
 
-            VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo");
-            WriteRegisterBody(w, plan, width, column, row, (at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
-            if (!width.IsScalar)
+            if (width == SimdWidth.V512 && plan.AlignsRowTaps)
             {
-                // The rows no block above has read, and the outputs, a strip ahead: a large image streams from memory
-                // while this one computes.
-                foreach (int r in RegisterInputRows(plan, column).Where(r => r >= plan.RowReach))
-                {
-                    w.Line($"KernelPrefetch.Line(input, at + row{r} + Strip);");
-                }
-
-                for (int k = 0; k < KernelPlan.SeparableRowBlock; k++)
-                {
-                    w.Line($"KernelPrefetch.Line(output, {(k == 0 ? "outStart" : $"outStart + {k} * (nint)outWidth")} + x + Strip);");
-                }
+                // Each input row's taps cut out of two loads (valignd) rather than loaded across cache lines, where the
+                // second load of the last vector stays inside the row.
+                w.Open($"if (Avx512F.IsSupported && xTo + {width.Lanes(plan)} - layout.PadLeft <= layout.Width)");
+                WriteAlignedLoop(w, plan, width, column, row);
+                w.Close();
+                w.Open("else");
+                WritePlainLoop(w, plan, width, column, row);
+                w.Close();
             }
-
-            w.Close();
+            else
+            {
+                WritePlainLoop(w, plan, width, column, row);
+            }
         });
 
         w.Close();
+    }
+
+    private static void WritePlainLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row)
+    {
+        VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo");
+        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
+        WritePrefetches(w, plan, width, column);
+        w.Close();
+    }
+
+    /// <summary>
+    /// The 512-bit interior loop whose row taps come from two loads per input row: <c>low{r}</c> (input columns at‥at + 15,
+    /// carried over from the step before) and <c>high{r}</c> (the next vector), each tap shifted out of the pair by valignd.
+    /// </summary>
+    private static void WriteAlignedLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row)
+    {
+        int lanes = width.Lanes(plan);
+        (string bits, string align, string back, string reinterpret) = plan.ElementBytes == 4
+            ? ("uint", "Avx512F.AlignRight32", "AsSingle", "AsUInt32")
+            : ("ulong", "Avx512F.AlignRight64", "AsDouble", "AsUInt64");
+        var rows = RegisterInputRows(plan, column).ToList();
+        string RowAt(string at, int r) => r == 0 ? at : $"{at} + row{r}";
+        foreach (int r in rows)
+        {
+            w.Line($"Vector512<{bits}> low{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("rowStart + x", r)})).{reinterpret}();");
+        }
+
+        w.Open($"for (; ; x += {lanes})");
+        w.Open($"if (x > xTo - {lanes})");
+        w.Line("if (x >= xTo)");
+        w.Line("{");
+        w.Line("    break;");
+        w.Line("}");
+        w.Line();
+        w.Line($"x = xTo - {lanes}; // the last vector overlaps the one before rather than running past the end");
+        foreach (int r in rows)
+        {
+            w.Line($"low{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("rowStart + x", r)})).{reinterpret}();");
+        }
+
+        w.Close();
+        w.Line();
+        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) =>
+            offset == 0 ? $"low{r}.{back}()" : offset == lanes ? $"high{r}.{back}()" : $"{align}(high{r}, low{r}, {offset}).{back}()",
+            afterAt: () =>
+            {
+                foreach (int r in rows)
+                {
+                    w.Line($"Vector512<{bits}> high{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("at", r)} + {lanes})).{reinterpret}();");
+                }
+            });
+        WritePrefetches(w, plan, width, column);
+        foreach (int r in rows)
+        {
+            w.Line($"low{r} = high{r};");
+        }
+
+        w.Close();
+    }
+
+    // The rows no block above has read, and the outputs, a strip ahead: a large image streams from memory while this
+    // one computes.
+    private static void WritePrefetches(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column)
+    {
+        if (width.IsScalar)
+        {
+            return;
+        }
+
+        foreach (int r in RegisterInputRows(plan, column).Where(r => r >= plan.RowReach))
+        {
+            w.Line($"KernelPrefetch.Line(input, at + row{r} + Strip);");
+        }
+
+        for (int k = 0; k < KernelPlan.SeparableRowBlock; k++)
+        {
+            w.Line($"KernelPrefetch.Line(output, {(k == 0 ? "outStart" : $"outStart + {k} * (nint)outWidth")} + x + Strip);");
+        }
     }
 
     /// <summary>Whether the register strategy computes the border columns as one shifted vector at each end of the rows.</summary>
@@ -89,7 +164,7 @@ internal static class SeparableRegisterEmitter
                 w.Line(left ? "// the left end: outputs [0, lanes)" : "// the right end: the last lanes outputs");
                 w.Open();
                 w.Line(left ? "int x = 0;" : $"int x = layout.OutWidth - {lanes};");
-                WriteRegisterBody(w, plan, width, column, row, (at, offset) => RowEmitter.EdgeLoad(plan, width, left, offset, at));
+                WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => RowEmitter.EdgeLoad(plan, width, left, offset, at));
                 w.Close();
                 w.Line();
             }
@@ -127,14 +202,16 @@ internal static class SeparableRegisterEmitter
     /// loaded by <paramref name="load"/>, from the row's offset and the tap's column offset; a null load is padding),
     /// then the column filter across the filtered rows, finished and stored.
     /// </summary>
-    private static void WriteRegisterBody(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row, Func<string, int, string?> load)
+    private static void WriteRegisterBody(
+        SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row, Func<int, string, int, string?> load, Action? afterAt = null)
     {
         int dilation = plan.Spec.Dilation;
         w.Line("nint at = rowStart + x;");
+        afterAt?.Invoke();
         foreach (int r in RegisterInputRows(plan, column))
         {
             string rowAt = r == 0 ? "at" : $"at + row{r}";
-            var terms = row.Select((weight, j) => (Weight: weight, Value: weight == 0 ? null : load(rowAt, j * dilation)))
+            var terms = row.Select((weight, j) => (Weight: weight, Value: weight == 0 ? null : load(r, rowAt, j * dilation)))
                 .Where(t => t.Value is not null)
                 .Select(t => (t.Weight, t.Value!));
             foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"filtered{r}", terms))

@@ -84,10 +84,11 @@ internal sealed class KernelPlan
     public SeparableStrategy SeparableStrategy { get; }
 
     /// <summary>
-    /// Whether the 512-bit row pass of a strip strategy cuts its taps out of two aligned loads (AVX-512 valignd) rather
-    /// than loading each shifted vector across a cache line: when the row filter reaches no further than one vector.
+    /// Whether the 512-bit row filter of a separable window (the strips' row pass, the register strategy's interior)
+    /// cuts its taps out of two loads (AVX-512 valignd) rather than loading each shifted vector across a cache line:
+    /// when the row filter reaches no further than one vector.
     /// </summary>
-    public bool AlignsRowTaps => Separable is not null && SeparableStrategy == SeparableStrategy.Strips && ColumnReach <= 64 / ElementBytes;
+    public bool AlignsRowTaps => Separable is not null && ColumnReach <= 64 / ElementBytes;
 
     /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
     public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps;

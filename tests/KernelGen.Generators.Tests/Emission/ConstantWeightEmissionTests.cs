@@ -85,6 +85,17 @@ public sealed class ConstantWeightEmissionTests
     }
 
     [Fact]
+    public void RegisterStrategy_CutsItsRowTapsOutOfTwoLoads_WhereTheSecondStaysInsideTheRow()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+
+        Assert.Contains("if (Avx512F.IsSupported && xTo + 16 - layout.PadLeft <= layout.Width)", code);
+        Assert.Contains("Vector512<uint> high9 = Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row9 + 16)).AsUInt32();", code);
+        Assert.Contains("filtered0 = filtered0 - Avx512F.AlignRight32(high0, low0, 2).AsSingle();", code);
+        Assert.Contains("low9 = high9;", code);
+    }
+
+    [Fact]
     public void DoubleStrips_AlignTheirTapsWithSixtyFourBitLanes()
     {
         string code = Generate("""
