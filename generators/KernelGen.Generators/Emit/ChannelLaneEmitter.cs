@@ -63,16 +63,7 @@ internal static class ChannelLaneEmitter
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)");
         w.Line("PackLaneWeights(weights, packed, o);");
-        w.Open("for (int y = 0; ; y += LaneBlockRows)");
-        w.Open("if (y > layout.OutHeight - LaneBlockRows)");
-        w.Line("if (y >= layout.OutHeight)");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
-        w.Line();
-        w.Line("y = layout.OutHeight - LaneBlockRows; // the last pair overlaps the one before rather than running past the end");
-        w.Close();
-        w.Line();
+        VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair");
         if (plan.HasBorderRows)
         {
             w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
@@ -172,16 +163,7 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line();
-        w.Open($"for (int x = xFrom; ; x += {columns})");
-        w.Open($"if (x > xTo - {columns})");
-        w.Line("if (x >= xTo)");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
-        w.Line();
-        w.Line($"x = xTo - {columns}; // the last block overlaps the one before rather than running past the end");
-        w.Close();
-        w.Line();
+        VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block");
         w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
         w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
         for (int r = 0; r < rows; r++)

@@ -316,29 +316,10 @@ internal static class SeparableEmitter
     /// </summary>
     private static IEnumerable<(double, string)> OpenAlignedLoop(SourceWriter w, KernelPlan plan, double[] row, int lanes)
     {
-        (string bits, string align, string back) = plan.ElementBytes == 4
-            ? ("uint", "Avx512F.AlignRight32", "AsSingle")
-            : ("ulong", "Avx512F.AlignRight64", "AsDouble");
-        string reinterpret = bits == "uint" ? "AsUInt32" : "AsUInt64";
-        w.Line($"Vector512<{bits}> low = Vector512.LoadUnsafe(ref columnsRef).{reinterpret}();");
-        w.Open($"for (int u = 0; ; u += {lanes})");
-        w.Open($"if (u > count - {lanes})");
-        w.Line("if (u >= count)");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
-        w.Line();
-        w.Line($"u = count - {lanes}; // the last vector overlaps the one before rather than running past the end");
-        w.Line($"low = Vector512.LoadUnsafe(ref columnsRef, (nuint)u).{reinterpret}();");
-        w.Close();
-        w.Line();
-        w.Line($"Vector512<{bits}> high = Vector512.LoadUnsafe(ref columnsRef, (nuint)(u + {lanes})).{reinterpret}();");
-        return row.Select((weight, j) =>
-        {
-            int shift = j * plan.Spec.Dilation;
-            string value = shift == 0 ? $"low.{back}()" : shift == lanes ? $"high.{back}()" : $"{align}(high, low, {shift}).{back}()";
-            return (weight, value);
-        }).ToList();
+        w.Line($"{AlignedTaps.Type(plan)} low = {AlignedTaps.Load(plan, "columnsRef", null)};");
+        VectorLoop.OpenOverlapping(w, "u", "0", "count", lanes.ToString(), reset: () => w.Line($"low = {AlignedTaps.Load(plan, "columnsRef", "u")};"));
+        w.Line($"{AlignedTaps.Type(plan)} high = {AlignedTaps.Load(plan, "columnsRef", $"u + {lanes}")};");
+        return row.Select((weight, j) => (weight, AlignedTaps.Tap(plan, "low", "high", j * plan.Spec.Dilation))).ToList();
     }
 
     public static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));

@@ -75,38 +75,26 @@ internal static class SeparableRegisterEmitter
     private static void WriteAlignedLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row)
     {
         int lanes = width.Lanes(plan);
-        (string bits, string align, string back, string reinterpret) = plan.ElementBytes == 4
-            ? ("uint", "Avx512F.AlignRight32", "AsSingle", "AsUInt32")
-            : ("ulong", "Avx512F.AlignRight64", "AsDouble", "AsUInt64");
         var rows = RegisterInputRows(plan, column).ToList();
         string RowAt(string at, int r) => r == 0 ? at : $"{at} + row{r}";
         foreach (int r in rows)
         {
-            w.Line($"Vector512<{bits}> low{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("rowStart + x", r)})).{reinterpret}();");
+            w.Line($"{AlignedTaps.Type(plan)} low{r} = {AlignedTaps.Load(plan, "inputRef", RowAt("rowStart + x", r))};");
         }
 
-        w.Open($"for (; ; x += {lanes})");
-        w.Open($"if (x > xTo - {lanes})");
-        w.Line("if (x >= xTo)");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
-        w.Line();
-        w.Line($"x = xTo - {lanes}; // the last vector overlaps the one before rather than running past the end");
-        foreach (int r in rows)
+        VectorLoop.OpenOverlapping(w, "x", null, "xTo", lanes.ToString(), reset: () =>
         {
-            w.Line($"low{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("rowStart + x", r)})).{reinterpret}();");
-        }
-
-        w.Close();
-        w.Line();
-        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) =>
-            offset == 0 ? $"low{r}.{back}()" : offset == lanes ? $"high{r}.{back}()" : $"{align}(high{r}, low{r}, {offset}).{back}()",
+            foreach (int r in rows)
+            {
+                w.Line($"low{r} = {AlignedTaps.Load(plan, "inputRef", RowAt("rowStart + x", r))};");
+            }
+        });
+        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => AlignedTaps.Tap(plan, $"low{r}", $"high{r}", offset),
             afterAt: () =>
             {
                 foreach (int r in rows)
                 {
-                    w.Line($"Vector512<{bits}> high{r} = Vector512.LoadUnsafe(ref inputRef, (nuint)({RowAt("at", r)} + {lanes})).{reinterpret}();");
+                    w.Line($"{AlignedTaps.Type(plan)} high{r} = {AlignedTaps.Load(plan, "inputRef", $"{RowAt("at", r)} + {lanes}")};");
                 }
             });
         WritePrefetches(w, plan, width, column);

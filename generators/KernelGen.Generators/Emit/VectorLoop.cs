@@ -25,14 +25,27 @@ internal static class VectorLoop
             return;
         }
 
-        w.Open($"for ({init}; ; {index} += {lanes})");
-        w.Open($"if ({index} > {end} - {lanes})");
+        OpenOverlapping(w, index, start, end, lanes.ToString());
+    }
+
+    /// <summary>
+    /// A loop stepping <paramref name="step"/> at a time whose last step overlaps the one before rather than running
+    /// past <paramref name="end"/> (the caller guarantees one step's worth). <paramref name="unit"/> names a step in
+    /// the comment; <paramref name="reset"/>, if any, writes what the moved-back step must redo (reloading values
+    /// carried from the step before).
+    /// </summary>
+    public static void OpenOverlapping(SourceWriter w, string index, string? start, string end, string step, string unit = "vector", Action? reset = null)
+    {
+        string init = start is null ? "" : $"int {index} = {start}";
+        w.Open($"for ({init}; ; {index} += {step})");
+        w.Open($"if ({index} > {end} - {step})");
         w.Line($"if ({index} >= {end})");
         w.Line("{");
         w.Line("    break;");
         w.Line("}");
         w.Line();
-        w.Line($"{index} = {end} - {lanes}; // the last vector overlaps the one before rather than running past the end");
+        w.Line($"{index} = {end} - {step}; // the last {unit} overlaps the one before rather than running past the end");
+        reset?.Invoke();
         w.Close();
         w.Line();
     }
