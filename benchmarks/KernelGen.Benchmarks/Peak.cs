@@ -23,6 +23,12 @@ public sealed record PeakResult(double Float512, double Float256, double Double5
     public double Double => Math.Max(Double512, Double256);
 
     public string FloatWidth => Float512 >= Float256 ? "Vector512" : "Vector256";
+
+    /// <summary>The better of two measurements, probe by probe: the most the core sustained in either.</summary>
+    public static PeakResult Best(PeakResult a, PeakResult b) => new(
+        Math.Max(a.Float512, b.Float512), Math.Max(a.Float256, b.Float256), Math.Max(a.Double512, b.Double512),
+        Math.Max(a.Double256, b.Double256), Math.Max(a.OneAlignedLoad, b.OneAlignedLoad), Math.Max(a.OneLoad, b.OneLoad),
+        Math.Max(a.TwoLoads, b.TwoLoads), Math.Max(a.OneChain, b.OneChain), Math.Max(a.FourChains, b.FourChains));
 }
 
 /// <summary>
