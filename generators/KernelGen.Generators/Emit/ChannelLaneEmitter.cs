@@ -27,6 +27,10 @@ internal static class ChannelLaneEmitter
     {
         w.Line($"private const int ChannelLanes = {lanes.Lanes}; // output channels per 512-bit accumulator on the channel-lane path");
         w.Line($"private const int LaneBlockRows = {ChannelLanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+        if (lanes.Chunked)
+        {
+            w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the stack buffer at once");
+        }
     }
 
     public static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
@@ -45,6 +49,12 @@ internal static class ChannelLaneEmitter
 
         w.Line();
         WriteTransposeStore(w, plan, lanes);
+        if (lanes.Chunked)
+        {
+            w.Line();
+            WriteLoadTransposed(w, plan, lanes);
+        }
+
         WriteSwapIndices(w, plan, lanes);
     }
 
@@ -55,15 +65,36 @@ internal static class ChannelLaneEmitter
         string t = plan.T;
         w.Line("/// <summary>");
         w.Line("/// The channel-lane path: for each block of <see cref=\"ChannelLanes\"/> output channels, their weights repacked tap by tap,");
-        w.Line("/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
+        w.Line(lanes.Chunked
+            ? "/// then output rows two at a time, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
+            : "/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
         w.Line("/// </summary>");
         w.Open($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)");
-        w.Line($"Span<{t}> packed = stackalloc {t}[WeightsPerOutput * ChannelLanes]; // {plan.WeightsPerOutput * lanes.Lanes * plan.ElementBytes / 1024.0:0.#} KiB");
+        string size = lanes.Chunked ? "LaneChunk * TapsPerChannel" : "WeightsPerOutput";
+        double kib = (double)lanes.Chunk * plan.TapsPerChannel * lanes.Lanes * plan.ElementBytes / 1024;
+        w.Line($"Span<{t}> packed = stackalloc {t}[{size} * ChannelLanes]; // {kib:0.#} KiB");
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)");
-        w.Line("PackLaneWeights(weights, packed, o);");
+        if (lanes.Chunked)
+        {
+            w.Open("for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)");
+            w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
+            w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
+            w.Line("PackLaneWeights(weights, packed, o, c, channels);");
+            w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+        }
+        else
+        {
+            w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
+        }
+
         VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair");
+        if (lanes.Chunked)
+        {
+            w.Line("bool firstRowDone = y < rowsDone;");
+        }
+
         if (plan.HasBorderRows)
         {
             w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
@@ -76,6 +107,13 @@ internal static class ChannelLaneEmitter
         else
         {
             WriteBlockCalls(w, lanes, border: false);
+        }
+
+        if (lanes.Chunked)
+        {
+            w.Line();
+            w.Line("rowsDone = y + LaneBlockRows;");
+            w.Close();
         }
 
         w.Close();
@@ -96,7 +134,8 @@ internal static class ChannelLaneEmitter
                 ColumnBlock.Right => "layout.OutWidth - LaneBlockColumns, layout.OutWidth",
                 _ => $"{from}, {to}",
             };
-            w.Line($"{BlockName(border, kind)}(input, packed, bias, output, layout, o, c0, y, {range});");
+            string chunk = lanes.Chunked ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0, y";
+            w.Line($"{BlockName(border, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
@@ -104,14 +143,15 @@ internal static class ChannelLaneEmitter
     {
         string t = plan.T;
         w.Line("/// <summary>");
-        w.Line("/// packed[(c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + k applies to input channel c at");
-        w.Line("/// <c>tap</c> (window row-major, as applied: reversed when flipped), so each tap's weights for the block load as one vector.");
+        w.Line("/// packed[(c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + k applies to input channel");
+        w.Line("/// <paramref name=\"first\"/> + c at <c>tap</c> (window row-major, as applied: reversed when flipped), for c &lt;");
+        w.Line("/// <paramref name=\"channels\"/>, so each tap's weights for the block load as one vector.");
         w.Line("/// </summary>");
-        w.Open($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o)");
-        w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput);");
+        w.Open($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o, int first, int channels)");
+        w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput + first * TapsPerChannel);");
         w.Line($"ref {t} destination = ref MemoryMarshal.GetReference(packed);");
         w.Open("for (int k = 0; k < ChannelLanes; k++)");
-        w.Open("for (int i = 0; i < WeightsPerOutput; i += TapsPerChannel)");
+        w.Open("for (int i = 0; i < channels * TapsPerChannel; i += TapsPerChannel)");
         w.Open("for (int tap = 0; tap < TapsPerChannel; tap++)");
         w.Line("int from = i + (Flip ? TapsPerChannel - 1 - tap : tap);");
         w.Line("Unsafe.Add(ref destination, (i + tap) * ChannelLanes + k) = Unsafe.Add(ref source, (nint)k * WeightsPerOutput + from);");
@@ -136,7 +176,8 @@ internal static class ChannelLaneEmitter
         w.Line($"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:");
         w.Line($"/// one accumulator per output position; {(border ? "input rows outside the input are skipped" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
-        w.Open($"private static void {BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
+        string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
+        w.Open($"private static void {BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)");
         w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
         w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
         w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
@@ -163,18 +204,54 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line();
+        if (lanes.Chunked)
+        {
+            w.Line("int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
+        }
+
         VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block");
+        if (lanes.Chunked)
+        {
+            w.Line("int keep = columnsDone - x;");
+            w.Line($"columnsDone = x + {columns};");
+        }
+
         w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+        w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
         w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
+        if (lanes.Chunked)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
+            }
+
+            w.Open("if (resume)");
+            for (int r = 0; r < rows; r++)
+            {
+                string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
+                w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
+            }
+
+            w.Close();
+            w.Open("else");
+        }
+
         for (int r = 0; r < rows; r++)
         {
             for (int j = 0; j < columns; j++)
             {
-                w.Line($"{type} acc{r}_{j} = {type}.Zero;");
+                w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
             }
         }
 
-        w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
+        if (lanes.Chunked)
+        {
+            w.Close();
+            w.Line();
+        }
+
+        w.Open($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)");
         w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
         for (int tap = 0; tap < plan.TapsPerChannel; tap++)
         {
@@ -208,6 +285,12 @@ internal static class ChannelLaneEmitter
 
         w.Close();
         w.Line();
+        bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
+        if (lanes.Chunked && finishes)
+        {
+            w.Open("if (finish)");
+        }
+
         for (int r = 0; r < rows; r++)
         {
             for (int j = 0; j < columns; j++)
@@ -225,12 +308,27 @@ internal static class ChannelLaneEmitter
             }
         }
 
-        w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
+        if (lanes.Chunked && finishes)
+        {
+            w.Close();
+            w.Line();
+        }
+
         for (int r = 0; r < rows; r++)
         {
             string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
-            string at = r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
-            w.Line($"TransposeStore({accumulators}, ref outputRef, {at}, outPlane);");
+            string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
+            if (lanes.Chunked && r == 0)
+            {
+                w.Open("if (!firstRowDone)");
+                w.Line(store);
+                w.Close();
+                w.Line();
+            }
+            else
+            {
+                w.Line(store);
+            }
         }
 
         w.Close();
@@ -272,11 +370,12 @@ internal static class ChannelLaneEmitter
 
     private sealed record Pixel(int Row, int Column, List<(int Row, int Column, int Tap)> Uses);
 
+    private static string OutputRow(int r) => r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
+
     private static void WriteTransposeStore(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
         int columns = ChannelLanes.Columns, halves = lanes.Lanes / columns;
-        string permute = plan.ElementBytes == 4 ? "Avx512F.PermuteVar16x32x2" : "Avx512F.PermuteVar8x64x2";
         w.Line("/// <summary>");
         w.Line("/// Stores one output row of a block: a0..a7 hold columns at..at + 7, one lane per output channel. Three rounds of");
         w.Line("/// two-source permutes swap bit r of the column (which vector) with bit r of the channel (which lane), after which");
@@ -286,14 +385,96 @@ internal static class ChannelLaneEmitter
         w.Line("/// </summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"{type} a{j}"));
-        w.Open($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane)");
-        string[] current = Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray();
-        string[] names = ["b", "c", "d"];
+        w.Open($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane{(lanes.Chunked ? ", int keep" : "")})");
+        string[] current = WriteSwapRounds(w, plan, Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray());
+        string Store(string value, string at) => lanes.Chunked
+            ? $"StoreColumns({value}, ref destination, {at}, keep);"
+            : $"{value}.StoreUnsafe(ref destination, (nuint)({at}));";
+        for (int k = 0; k < columns; k++)
+        {
+            if (halves == 1)
+            {
+                w.Line(Store(current[k], $"at + {k} * outPlane"));
+            }
+            else
+            {
+                w.Line(Store($"{current[k]}.GetLower()", $"at + {k} * outPlane"));
+                w.Line(Store($"{current[k]}.GetUpper()", $"at + {k + columns} * outPlane"));
+            }
+        }
+
+        w.Close();
+        if (lanes.Chunked)
+        {
+            w.Line();
+            WriteStoreColumns(w, plan, lanes);
+        }
+    }
+
+    // A chunked kernel's store of one channel's 8 columns that keeps the first `keep` (finished by an overlapped block).
+    private static void WriteStoreColumns(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        bool single = plan.ElementBytes == 4;
+        string vector = single ? "Vector256" : Vector, type = $"{vector}<{plan.T}>";
+        string indices = string.Join(", ", Enumerable.Range(0, ChannelLanes.Columns).Select(i => single ? i.ToString() : i + "L"));
+        w.Line("/// <summary>Stores 8 columns of one channel, except the first <paramref name=\"keep\"/>, which an overlapped block already finished.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.Open($"private static void StoreColumns({type} value, ref {plan.T} destination, nint at, int keep)");
+        w.Open("if (keep > 0)");
+        w.Line($"{type} kept = {vector}.LoadUnsafe(ref destination, (nuint)at);");
+        w.Line($"value = {vector}.ConditionalSelect({vector}.LessThan({vector}.Create({indices}), {vector}.Create({(single ? "keep" : "(long)keep")})).{(single ? "AsSingle" : "AsDouble")}(), kept, value);");
+        w.Close();
+        w.Line();
+        w.Line("value.StoreUnsafe(ref destination, (nuint)at);");
+        w.Close();
+    }
+
+    /// <summary>
+    /// For a chunk that resumes partial sums: the inverse of <c>TransposeStore</c>. Vector k is loaded with the 8
+    /// columns of channel k (and of channel k + 8 in its upper half, for float), then the same three rounds, each its
+    /// own inverse, give back one accumulator per column.
+    /// </summary>
+    private static void WriteLoadTransposed(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        string t = plan.T, type = $"{Vector}<{t}>";
+        int columns = ChannelLanes.Columns, halves = lanes.Lanes / columns;
+        w.Line("/// <summary>The inverse of <see cref=\"TransposeStore\"/>: the partial sums of one output row of a block, one accumulator per column.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out {type} a{j}"));
+        w.Open($"private static void LoadTransposed(ref {t} source, nint at, nint outPlane, {parameters})");
+        var loaded = new string[columns];
+        for (int k = 0; k < columns; k++)
+        {
+            loaded[k] = $"e{k}";
+            string load = halves == 1
+                ? $"{Vector}.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane))"
+                : $"{Vector}.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + {k + columns} * outPlane)))";
+            w.Line($"{type} e{k} = {load};");
+        }
+
+        string[] current = WriteSwapRounds(w, plan, loaded);
+        for (int j = 0; j < columns; j++)
+        {
+            w.Line($"a{j} = {current[j]};");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// Writes three rounds of two-source permutes over 8 vectors; round r swaps bit r of the vector index with bit r of
+    /// the lane index. Returns the names of the results.
+    /// </summary>
+    private static string[] WriteSwapRounds(SourceWriter w, KernelPlan plan, string[] inputs)
+    {
+        string type = $"{Vector}<{plan.T}>";
+        string permute = plan.ElementBytes == 4 ? "Avx512F.PermuteVar16x32x2" : "Avx512F.PermuteVar8x64x2";
+        string[] current = inputs, names = ["b", "c", "d"];
         for (int round = 0; round < 3; round++)
         {
             int bit = 1 << round;
-            var next = new string[columns];
-            for (int v = 0; v < columns; v++)
+            var next = new string[current.Length];
+            for (int v = 0; v < current.Length; v++)
             {
                 if ((v & bit) != 0)
                 {
@@ -310,20 +491,7 @@ internal static class ChannelLaneEmitter
             current = next;
         }
 
-        for (int k = 0; k < columns; k++)
-        {
-            if (halves == 1)
-            {
-                w.Line($"{current[k]}.StoreUnsafe(ref destination, (nuint)(at + {k} * outPlane));");
-            }
-            else
-            {
-                w.Line($"{current[k]}.GetLower().StoreUnsafe(ref destination, (nuint)(at + {k} * outPlane));");
-                w.Line($"{current[k]}.GetUpper().StoreUnsafe(ref destination, (nuint)(at + {k + columns} * outPlane));");
-            }
-        }
-
-        w.Close();
+        return current;
     }
 
     // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the

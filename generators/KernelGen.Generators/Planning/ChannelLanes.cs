@@ -13,7 +13,12 @@ namespace KernelGen.Generators.Planning;
 /// <param name="Lanes">Output channels per vector: 16 floats or 8 doubles in 512 bits.</param>
 /// <param name="PadLeft">Columns of padding before the input (stride 1: fixed by the window).</param>
 /// <param name="PadRight">Columns of padding after the input.</param>
-internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight)
+/// <param name="Chunk">
+/// Input channels whose repacked weights fit the stack buffer at once: all of a group's, or fewer, in which case the
+/// channels go chunk by chunk, each chunk's partial sums kept in the output until the next resumes them.
+/// </param>
+/// <param name="ChannelsPerGroup">Input channels per group.</param>
+internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup)
 {
     /// <summary>Output rows per block.</summary>
     public const int Rows = 2;
@@ -27,8 +32,11 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight)
     /// <summary>The fewest multiply-adds per output that repay the repacking and the transposes.</summary>
     public const int MinWeightsPerOutput = 8;
 
-    /// <summary>The largest repacked weight block, on the stack: one block of output channels' weights.</summary>
+    /// <summary>The largest repacked weight block, on the stack: one block of output channels' weights, for a chunk of input channels.</summary>
     public const int MaxPackedBytes = 64 * 1024;
+
+    /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>
+    public bool Chunked => Chunk < ChannelsPerGroup;
 
     /// <summary>The channel-lane layout of <paramref name="plan"/>, or null when the row layout serves it better or it does not fit.</summary>
     public static ChannelLanes? For(KernelPlan plan)
@@ -38,7 +46,6 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight)
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
             || s.StrideWidth != 1 || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
             || plan.WeightsPerOutput < MinWeightsPerOutput
-            || (long)plan.WeightsPerOutput * lanes * plan.ElementBytes > MaxPackedBytes
             || (long)(Rows - 1) * s.StrideHeight + plan.RowReach > 64)
         {
             return null;
@@ -53,7 +60,8 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight)
         };
 
         // The left and right blocks must hold all of a row's padded outputs.
-        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight) : null;
+        int chunk = Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * lanes * plan.ElementBytes));
+        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight, chunk, plan.ChannelsPerGroup) : null;
     }
 
     /// <summary>The block kinds along a row: a left block when there is left padding, the middle, a right block when there is right padding.</summary>

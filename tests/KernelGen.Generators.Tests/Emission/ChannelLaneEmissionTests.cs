@@ -37,7 +37,8 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
         Assert.Contains("private const int ChannelLanes = 16;", code);
         Assert.Contains("LaneBlocks(input, weights, bias, output, layout);", code);
-        Assert.Contains("PackLaneWeights(weights, packed, o);", code);
+        Assert.Contains("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);", code);
+        Assert.DoesNotContain("LaneChunk", code);
     }
 
     [Theory]
@@ -46,7 +47,6 @@ public sealed class ChannelLaneEmissionTests
     [InlineData("Conv2D(5, 5, Padding = Padding.Same, InChannels = 16, OutChannels = 16)")] // 25 weight vectors do not fit in registers
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 32, Groups = 32)")] // depthwise: one output channel per group
     [InlineData("Conv2D(1, 1, InChannels = 4, OutChannels = 16)")] // 4 multiply-adds per output do not repay the transposes
-    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16)")] // 288 KiB of repacked weights
     public void OtherLayers_KeepTheRowLayout(string attribute)
     {
         string code = Generate(attribute);
@@ -125,6 +125,29 @@ public sealed class ChannelLaneEmissionTests
         Assert.Equal(24, Count(Method(code, "TransposeStore"), "Avx512F.PermuteVar8x64x2("));
         Assert.Contains("d7.StoreUnsafe(ref destination, (nuint)(at + 7 * outPlane));", code);
         Assert.Contains("private static Vector512<long> SwapHigh2 => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L);", code);
+    }
+
+    [Fact]
+    public void ManyInputChannels_GoInChunksThatFitTheStackBuffer()
+    {
+        // 512 input channels of 3 × 3 weights for 16 outputs are 288 KiB repacked: chunks of 113 channels (63.6 KiB).
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16, Activation = Activation.Relu)");
+
+        Assert.Contains("private const int LaneChunk = 113;", code);
+        Assert.Contains("Span<float> packed = stackalloc float[LaneChunk * TapsPerChannel * ChannelLanes]; // 63.6 KiB", code);
+        Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
+        Assert.Contains("Lanes512_Interior_Middle(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+
+        // A later chunk starts from the partial sums the one before stored, and only the last adds the bias and ReLU.
+        string middle = Method(code, "Lanes512_Interior_Middle");
+        Assert.Contains("LoadTransposed(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7);", middle);
+        Assert.Contains("for (int c = 0; c < channels; c++, at += plane)", middle);
+        Assert.Contains("if (finish)", middle);
+
+        // Overlapping blocks keep what the block before finished: columns by a masked store, a row by not storing it.
+        Assert.Contains("int keep = columnsDone - x;", middle);
+        Assert.Contains("if (!firstRowDone)", middle);
+        Assert.Contains("value = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(keep)).AsSingle(), kept, value);", code);
     }
 
     // The text of one generated method, from its declaration to the next member's documentation.

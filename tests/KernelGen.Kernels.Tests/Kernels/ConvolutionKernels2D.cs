@@ -113,6 +113,10 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 16, Flip = true)]
     public static partial void K3x3_Full_D2_C4to16_Flip_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
+    // More input channels than one 64 KiB weight buffer holds: two chunks, the second resuming the first's partial sums.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 128, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_C128to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
     [Conv2D(2, 4, Padding = Padding.Same, InChannels = 3, OutChannels = 16)]
     public static partial void K2x4_Same_C3to16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 

@@ -12,6 +12,9 @@ public static partial class Conv2DKernelsDouble
     [Conv2D(3, 3, Padding = Padding.Same, Dilation = 2, InChannels = 8, OutChannels = 16, Activation = Activation.Relu)]
     public static partial void K3x3_Same_D2_C8to16_Bias_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
 
+    [Conv2D(3, 3, InChannels = 120, OutChannels = 8, Flip = true)]
+    public static partial void K3x3_C120to8_Flip(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
     [Conv2D(5, 5, Padding = Padding.Same, Stride = 2, Flip = true)]
     public static partial void K5x5_Same_S2_Flip(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
 
