@@ -13,14 +13,22 @@ internal static class ChannelLaneEmitter
     private const string Vector = "Vector512";
 
     /// <summary>
-    /// The test <c>Run</c> makes before taking the channel-lane path: AVX-512, and room for a whole block of each
-    /// column kind (so that the middle blocks, the last one overlapping, never reach into the padding).
+    /// The test <c>Run</c> makes before taking the channel-lane path: AVX-512, two output rows, and output widths at
+    /// which every block's input columns outside its padding lie inside the input: the left block needs the right
+    /// padding out of its reach (and the right block the left), and the middle blocks, when there are any, must not be
+    /// pulled back into the left padding by their overlapping last block. (The left and right blocks may overlap.)
     /// </summary>
     public static string Condition(ChannelLanes lanes)
     {
-        int kinds = lanes.ColumnBlocks().Count();
-        string columns = kinds == 1 ? "LaneBlockColumns" : $"{kinds} * LaneBlockColumns";
-        return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= {columns} && layout.OutHeight >= LaneBlockRows";
+        int columns = ChannelLanes.Columns;
+        bool left = lanes.PadLeft > 0, right = lanes.PadRight > 0;
+        int least = columns + Math.Max(left ? lanes.PadRight : 0, right ? lanes.PadLeft : 0);
+        int noMiddle = (left ? columns : 0) + (right ? columns : 0); // up to this width there are no middle blocks
+        int wholeMiddle = lanes.PadLeft + columns + (right ? columns : 0); // from this width the last middle block stays clear of the left padding
+        string width = wholeMiddle <= Math.Max(noMiddle, least - 1) + 1
+            ? $"layout.OutWidth >= {least}"
+            : $"layout.OutWidth >= {least} && (layout.OutWidth <= {noMiddle} || layout.OutWidth >= {wholeMiddle})";
+        return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {width} && layout.OutHeight >= LaneBlockRows";
     }
 
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
@@ -206,7 +214,9 @@ internal static class ChannelLaneEmitter
         w.Line();
         if (lanes.Chunked)
         {
-            w.Line("int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
+            w.Line(kind == ColumnBlock.Right && lanes.PadLeft > 0
+                ? $"int columnsDone = Math.Max(xFrom, {columns}); // the left block finished the first {columns} columns: an overlapping block keeps them"
+                : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
         }
 
         VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block");

@@ -61,7 +61,8 @@ public sealed class ChannelLaneEmissionTests
     {
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
 
-        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 3 * LaneBlockColumns && layout.OutHeight >= LaneBlockRows)", code);
+        // Widths from 9: the left block reads no right padding; up to 16 there are no middle blocks (left and right overlap).
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= LaneBlockRows)", code);
         Assert.Contains("Lanes512_Interior_Left(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
         Assert.Contains("Lanes512_Interior_Middle(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
         Assert.Contains("Lanes512_Border_Right(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
@@ -79,6 +80,16 @@ public sealed class ChannelLaneEmissionTests
         // Border rows skip input rows outside the input; interior rows do not test them.
         Assert.Contains("if (inside3)", Method(code, "Lanes512_Border_Middle"));
         Assert.DoesNotContain("if (inside", middle);
+    }
+
+    [Fact]
+    public void WidePadding_LeavesOutTheWidthsWhoseLastMiddleBlockWouldReachIntoIt()
+    {
+        // Full padding of a dilated 3 × 3 window: 4 columns each side. Up to 16 output columns there are no middle
+        // blocks; from 17 to 19 the last middle block would start inside the left padding.
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 16)");
+
+        Assert.Contains("layout.OutWidth >= 12 && (layout.OutWidth <= 16 || layout.OutWidth >= 20)", code);
     }
 
     [Fact]
@@ -147,6 +158,7 @@ public sealed class ChannelLaneEmissionTests
         // Overlapping blocks keep what the block before finished: columns by a masked store, a row by not storing it.
         Assert.Contains("int keep = columnsDone - x;", middle);
         Assert.Contains("if (!firstRowDone)", middle);
+        Assert.Contains("int columnsDone = Math.Max(xFrom, 8); // the left block finished the first 8 columns: an overlapping block keeps them", Method(code, "Lanes512_Interior_Right"));
         Assert.Contains("value = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(keep)).AsSingle(), kept, value);", code);
     }
 
