@@ -10,19 +10,7 @@ namespace KernelGen.Generators.Tests.Emission;
 public sealed class BlockingEmissionTests
 {
     private static string Generate(string attribute)
-    {
-        GeneratorRun run = GeneratorHarness.Run($$"""
-            namespace Demo;
-
-            public static partial class Layers
-            {
-                [{{attribute}}]
-                public static partial void Layer(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
-            }
-            """);
-        Assert.Empty(run.OutputWarningsAndErrors);
-        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
-    }
+        => GeneratorHarness.GenerateOne(attribute, "ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width");
 
     [Fact]
     public void SamePadding_BlocksTheEndVectorsWithTheInterior()

@@ -11,19 +11,7 @@ namespace KernelGen.Generators.Tests.Emission;
 public sealed class ChannelLaneEmissionTests
 {
     private static string Generate(string attribute, string element = "float")
-    {
-        GeneratorRun run = GeneratorHarness.Run($$"""
-            namespace Demo;
-
-            public static partial class Layers
-            {
-                [{{attribute}}]
-                public static partial void Layer(ReadOnlySpan<{{element}}> input, ReadOnlySpan<{{element}}> weights, ReadOnlySpan<{{element}}> bias, Span<{{element}}> output, int height, int width);
-            }
-            """);
-        Assert.Empty(run.OutputWarningsAndErrors);
-        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
-    }
+        => GeneratorHarness.GenerateOne(attribute, $"ReadOnlySpan<{element}> input, ReadOnlySpan<{element}> weights, ReadOnlySpan<{element}> bias, Span<{element}> output, int height, int width");
 
     [Theory]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)")]

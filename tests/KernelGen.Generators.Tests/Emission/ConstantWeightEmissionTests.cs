@@ -11,19 +11,7 @@ namespace KernelGen.Generators.Tests.Emission;
 public sealed class ConstantWeightEmissionTests
 {
     private static string Generate(string attribute, string element = "float")
-    {
-        GeneratorRun run = GeneratorHarness.Run($$"""
-            namespace Demo;
-
-            public static partial class Filters
-            {
-                [{{attribute}}]
-                public static partial void Filter(ReadOnlySpan<{{element}}> input, Span<{{element}}> output, int height, int width);
-            }
-            """);
-        Assert.Empty(run.OutputWarningsAndErrors);
-        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
-    }
+        => GeneratorHarness.GenerateOne(attribute, $"ReadOnlySpan<{element}> input, Span<{element}> output, int height, int width");
 
     [Fact]
     public void Sobel_FiltersRowsInRegisters_WithoutItsZeroColumn()

@@ -95,6 +95,25 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));
 
+    /// <summary>
+    /// The one file the generator writes for a single method carrying <paramref name="attribute"/> with
+    /// <paramref name="parameters"/> (as written in the declaration), after checking that it compiles without warnings.
+    /// </summary>
+    public static string GenerateOne(string attribute, string parameters)
+    {
+        GeneratorRun run = Run($$"""
+            namespace Demo;
+
+            public static partial class Kernels
+            {
+                [{{attribute}}]
+                public static partial void Kernel({{parameters}});
+            }
+            """);
+        Assert.Empty(run.OutputWarningsAndErrors);
+        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+    }
+
     /// <summary>Runs <paramref name="driver"/> (fresh or from an earlier run, for incremental runs) on <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation compilation)
     {
