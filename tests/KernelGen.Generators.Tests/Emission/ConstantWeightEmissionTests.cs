@@ -10,13 +10,27 @@ namespace KernelGen.Generators.Tests.Emission;
 /// </summary>
 public sealed class ConstantWeightEmissionTests
 {
+    // The binomial 5 × 5 Gaussian (scaled by 256) and the horizontal Sobel, the filters several tests look at.
+    private const string Gaussian5x5 = """
+        Conv2D(5, 5, Padding = Padding.Same, Weights = new double[]
+        {
+            1, 4, 6, 4, 1,
+            4, 16, 24, 16, 4,
+            6, 24, 36, 24, 6,
+            4, 16, 24, 16, 4,
+            1, 4, 6, 4, 1,
+        })
+        """;
+
+    private const string Sobel = "Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })";
+
     private static string Generate(string attribute, string element = "float")
         => GeneratorHarness.GenerateOne(attribute, $"ReadOnlySpan<{element}> input, Span<{element}> output, int height, int width");
 
     [Fact]
     public void Sobel_FiltersRowsInRegisters_WithoutItsZeroColumn()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+        string code = Generate(Sobel);
 
         Assert.Contains("RegisterRows(", code);
         Assert.Contains("filtered0 = filtered0 - Vector512.LoadUnsafe(ref inputRef, (nuint)(at + 2));", code);
@@ -32,16 +46,7 @@ public sealed class ConstantWeightEmissionTests
     [Fact]
     public void Gaussian5x5_GoesThroughStrips_SummingEqualWeightsFirst()
     {
-        string code = Generate("""
-            Conv2D(5, 5, Padding = Padding.Same, Weights = new double[]
-            {
-                1, 4, 6, 4, 1,
-                4, 16, 24, 16, 4,
-                6, 24, 36, 24, 6,
-                4, 16, 24, 16, 4,
-                1, 4, 6, 4, 1,
-            })
-            """);
+        string code = Generate(Gaussian5x5);
 
         Assert.Contains("ColumnPassBlock(", code);
         Assert.DoesNotContain("RegisterRows(", code);
@@ -64,7 +69,7 @@ public sealed class ConstantWeightEmissionTests
     [Fact]
     public void RegisterStrategy_RequestsTheNewInputRowsAndTheOutputsAhead()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+        string code = Generate(Sobel);
 
         Assert.Contains("KernelPrefetch.Line(input, at + row2 + Strip);", code);
         Assert.Contains("KernelPrefetch.Line(input, at + row9 + Strip);", code);
@@ -75,7 +80,7 @@ public sealed class ConstantWeightEmissionTests
     [Fact]
     public void RegisterStrategy_CutsItsRowTapsOutOfTwoLoads_WhereTheSecondStaysInsideTheRow()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })");
+        string code = Generate(Sobel);
 
         Assert.Contains("if (Avx512F.IsSupported && xTo + 16 - layout.PadLeft <= layout.Width)", code);
         Assert.Contains("Vector512<uint> high9 = Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row9 + 16)).AsUInt32();", code);
@@ -86,16 +91,7 @@ public sealed class ConstantWeightEmissionTests
     [Fact]
     public void DoubleStrips_AlignTheirTapsWithSixtyFourBitLanes()
     {
-        string code = Generate("""
-            Conv2D(5, 5, Padding = Padding.Same, Weights = new double[]
-            {
-                1, 4, 6, 4, 1,
-                4, 16, 24, 16, 4,
-                6, 24, 36, 24, 6,
-                4, 16, 24, 16, 4,
-                1, 4, 6, 4, 1,
-            })
-            """, "double");
+        string code = Generate(Gaussian5x5, "double");
 
         Assert.Contains("ColumnPassBlock(", code);
         Assert.Contains("Avx512F.AlignRight64(high, low, 3).AsDouble()", code);
