@@ -216,7 +216,24 @@ public sealed partial class KernelGenerator
             }
 
             hasBias = shape == withBias && withBias.Length != withoutBias.Length;
+            if (hasBias && constantWeights)
+            {
+                ReportBiasNamedAsWeights(method, syntax, attribute, diagnostics);
+            }
+
             return element;
+        }
+
+        // With constant weights the span after the input is the bias (input, bias, output, sizes); named like weights,
+        // it most likely holds them, and would be added to every output without any error.
+        private static void ReportBiasNamedAsWeights(IMethodSymbol method, MethodDeclarationSyntax syntax, KernelAttribute attribute, List<Diagnostic> diagnostics)
+        {
+            IParameterSymbol bias = method.Parameters[1];
+            if (WeightsLikeName.Matches(bias.Name))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.BiasNamedAsWeights, syntax.ParameterList.Parameters[1].GetLocation(),
+                    attribute.Name, method.Name, bias.Name));
+            }
         }
 
         private static bool ContainsErrorType(ITypeSymbol type)

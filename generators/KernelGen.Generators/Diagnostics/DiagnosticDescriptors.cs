@@ -67,6 +67,11 @@ internal static class DiagnosticDescriptors
         "KG0016", "Kernel is too large to index",
         "[{0}] needs {1} = {2}, more than int.MaxValue: use a smaller window, dilation or channel count");
 
+    public static readonly DiagnosticDescriptor BiasNamedAsWeights = new(
+        "KG0017", "With constant Weights, the span after the input is the bias",
+        "[{0}] sets Weights, so kernel '{1}' takes no weights parameter and the span '{2}' is read as the bias: remove '{2}' if it holds the weights, or rename it 'bias' if it is the bias",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor RowsLooped = new(
         "KG0100", "Large window is looped, not fully unrolled",
         "[{0}] has {1} taps, more than the {2} KernelGen fully unrolls: {3} to keep the generated code small",

@@ -18,12 +18,12 @@ public sealed partial class DescriptorTests
     [Fact]
     public void IdsAreUniqueAndFollowTheScheme()
     {
-        Assert.Equal(16, All.Length);
+        Assert.Equal(17, All.Length);
         Assert.Equal(All.Length, All.Select(d => d.Id).Distinct().Count());
         Assert.All(All, d => Assert.Matches(IdPattern(), d.Id));
         Assert.All(All, d => Assert.Equal("KernelGen", d.Category));
         Assert.All(All, d => Assert.True(d.IsEnabledByDefault));
-        Assert.Equal(["KG0100"], All.Where(d => d.DefaultSeverity != DiagnosticSeverity.Error).Select(d => d.Id));
+        Assert.Equal(["KG0017", "KG0100"], All.Where(d => d.DefaultSeverity != DiagnosticSeverity.Error).Select(d => d.Id));
     }
 
     [Fact]
