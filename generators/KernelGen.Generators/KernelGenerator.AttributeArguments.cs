@@ -8,7 +8,7 @@ namespace KernelGen.Generators;
 
 public sealed partial class KernelGenerator
 {
-    /// <summary>Reads one KernelGen attribute's arguments, applies the defaults of SPEC section 2 and validates them.</summary>
+    /// <summary>Reads one KernelGen attribute's arguments, applies the defaults of the attributes (docs/semantics.md) and validates them.</summary>
     private sealed class AttributeArguments
     {
         private readonly AttributeData _data;

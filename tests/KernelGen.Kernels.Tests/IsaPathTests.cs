@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// The vector path this process takes, from the .NET 10 switches the kernel tests are run under (SPEC section 7):
+/// The vector path this process takes, from the .NET 10 switches the kernel tests are run under (docs/semantics.md, “The generated code”):
 /// <c>DOTNET_EnableHWIntrinsic=0</c> (scalar), <c>DOTNET_EnableAVX2=0</c> (128-bit only),
 /// <c>DOTNET_EnableAVX512=0</c> (no AVX-512), or none (the widest the hardware has). If a switch stopped working,
 /// the run meant to cover a path would silently test another one; this fails instead.

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KernelGen.Generators.Model;
 
-/// <summary>One parameter of a kernel's fixed signature (SPEC section 3): its kind and its conventional name.</summary>
+/// <summary>One parameter of a kernel's fixed signature (docs/semantics.md, “Method shapes”): its kind and its conventional name.</summary>
 internal sealed record ParameterShape(ParameterKind Kind, string Name)
 {
     public bool Matches(ITypeSymbol type) => Kind switch

@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace KernelGen;
 
 /// <summary>
-/// The run-time argument checks of every kernel, generated or reference (SPEC section 5). They run before
+/// The run-time argument checks of every kernel, generated or reference (docs/semantics.md, “Errors at run time”). They run before
 /// anything is written: sizes ≤ 0 or an empty output throw <see cref="ArgumentOutOfRangeException"/>; a span shorter
 /// than its shape, or an output overlapping another span, throws <see cref="ArgumentException"/> naming the parameter
 /// and the lengths expected and found. Longer spans are fine: only the prefix the shape needs is used.

@@ -4,7 +4,7 @@ using static KernelGen.Generators.Tests.Support.Snippets;
 
 namespace KernelGen.Generators.Tests.Diagnostics;
 
-/// <summary>SPEC sections 2 and 6: the attribute's arguments, each diagnostic on the argument at fault.</summary>
+/// <summary>docs/semantics.md, “Attributes” and “Errors at compile time”: the attribute's arguments, each diagnostic on the argument at fault.</summary>
 public sealed class AttributeArgumentDiagnosticsTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using static KernelGen.Generators.Tests.Support.Snippets;
 
 namespace KernelGen.Generators.Tests.Diagnostics;
 
-/// <summary>SPEC section 6, the declaration: partial method without body, partial containing types, void, not generic, a supported containing type.</summary>
+/// <summary>docs/semantics.md, “Errors at compile time”, the declaration: partial method without body, partial containing types, void, not generic, a supported containing type.</summary>
 public sealed class DeclarationDiagnosticsTests
 {
     [Fact]

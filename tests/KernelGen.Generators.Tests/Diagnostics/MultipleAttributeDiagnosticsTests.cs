@@ -3,7 +3,7 @@ using static KernelGen.Generators.Tests.Support.Snippets;
 
 namespace KernelGen.Generators.Tests.Diagnostics;
 
-/// <summary>SPEC section 6: two KernelGen attributes on one method are one diagnostic, on the second attribute, and no code.</summary>
+/// <summary>docs/semantics.md, “Errors at compile time”: two KernelGen attributes on one method are one diagnostic, on the second attribute, and no code.</summary>
 public sealed class MultipleAttributeDiagnosticsTests
 {
     [Fact]

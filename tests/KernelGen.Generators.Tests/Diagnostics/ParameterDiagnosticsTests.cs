@@ -2,7 +2,7 @@ using KernelGen.Generators.Tests.Support;
 
 namespace KernelGen.Generators.Tests.Diagnostics;
 
-/// <summary>SPEC sections 3 and 6: the fixed parameter list, and its element type (float or double, one for all spans).</summary>
+/// <summary>docs/semantics.md, “Method shapes” and “Errors at compile time”: the fixed parameter list, and its element type (float or double, one for all spans).</summary>
 public sealed class ParameterDiagnosticsTests
 {
     private const string Conv2DExpected =

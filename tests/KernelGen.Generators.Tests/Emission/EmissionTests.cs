@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace KernelGen.Generators.Tests.Emission;
 
 /// <summary>
-/// SPEC section 6, "never emits code that fails to compile": every valid declaration yields one source per kernel,
+/// docs/semantics.md, “Errors at compile time”, "never emits code that fails to compile": every valid declaration yields one source per kernel,
 /// and the output compilation (nullable enabled, no unsafe) has no warning and no error at all.
 /// </summary>
 public sealed class EmissionTests

@@ -3,7 +3,7 @@ using static KernelGen.Generators.Tests.Support.Snippets;
 namespace KernelGen.Generators.Tests.Emission;
 
 /// <summary>
-/// Valid declarations covering SPEC sections 2 and 3: every attribute and option, both element types, and every
+/// Valid declarations covering docs/semantics.md, “Attributes” and “Method shapes”: every attribute and option, both element types, and every
 /// place and shape a kernel method may have. Each case lives in its own namespace (or, for the global-namespace
 /// case, uses unique type names), so that all of them can also be generated together, for the hint-name tests.
 /// </summary>

@@ -4,7 +4,7 @@ namespace KernelGen.Generators.Tests.Fuzzing;
 /// Writes random kernel declarations from one seed: attribute arguments drawn mostly from small valid values and
 /// otherwise from 0, negatives, int.MinValue, int.MaxValue and huge windows; parameter lists that start from the
 /// right shape and are then often damaged (element types, span kinds, modifiers, order, count); method and type
-/// modifiers, nesting, generic types, namespaces. Everything it writes is C# that binds (so the SPEC rules alone
+/// modifiers, nesting, generic types, namespaces. Everything it writes is C# that binds (so the documented rules alone
 /// decide whether it is a valid kernel), except the broken variants of <see cref="Corrupt"/>.
 /// </summary>
 internal sealed class DeclarationFuzzer(int seed)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace KernelGen.Generators.Tests.Fuzzing;
 
-/// <summary>The six KernelGen attributes, as the fuzzer knows them (SPEC section 2).</summary>
+/// <summary>The six KernelGen attributes, as the fuzzer knows them (docs/semantics.md, “Attributes”).</summary>
 internal enum FuzzKind
 {
     Conv1D,

@@ -187,7 +187,7 @@ internal static class FuzzRunner
         return values;
     }
 
-    /// <summary>The declaration's attribute with every default of SPEC section 2 applied.</summary>
+    /// <summary>The declaration's attribute with every default of the attributes (docs/semantics.md) applied.</summary>
     public sealed record Geometry(int KernelHeight, int KernelWidth, int StrideHeight, int StrideWidth, int Dilation,
         int InChannels, int OutChannels, int Groups, Padding Padding)
     {

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Generators.Tests.Fuzzing;
 
 /// <summary>
-/// SPEC section 6 under random input. Each seed writes <see cref="DeclarationsPerSeed"/> declarations (one file
+/// docs/semantics.md, “Errors at compile time” under random input. Each seed writes <see cref="DeclarationsPerSeed"/> declarations (one file
 /// each, all in one compilation; some broken as while typing) and runs the generator once over them. Then:
 /// <list type="bullet">
 /// <item>the generator never throws (run result without exception, no CS8785 or AD0001), only reports KG ids, and
@@ -138,7 +138,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
                 invalid++;
                 if (ids.Length == 0 || ids.Any(id => !expected.Violated.Contains(id) && !expected.Limitations.Contains(id)) || sources.Length > 0)
                 {
-                    failures.Add($"invalid declaration not reported as the SPEC says, {describe}");
+                    failures.Add($"invalid declaration not reported as the semantics page says, {describe}");
                 }
 
                 continue;

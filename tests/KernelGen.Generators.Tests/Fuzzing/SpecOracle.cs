@@ -1,17 +1,17 @@
 namespace KernelGen.Generators.Tests.Fuzzing;
 
 /// <summary>
-/// What the SPEC (sections 2, 3 and 6) and the README's diagnostics table say about a declaration, decided here
+/// What the semantics page (docs/semantics.md: attributes, method shapes, compile-time errors) and the README's diagnostics table say about a declaration, decided here
 /// from the declaration's own data and never from the generator. <see cref="Violated"/> holds the ids of the rules it
 /// breaks (a generator may stop at the first it finds, so it must report at least one of them and nothing else);
-/// <see cref="Limitations"/> the ids of documented limits a SPEC-valid declaration may run into instead of being
+/// <see cref="Limitations"/> the ids of documented limits a valid declaration may run into instead of being
 /// generated (README: KG0016, a window or weights too large to index with an int).
 /// </summary>
 internal sealed record Expectation(IReadOnlySet<string> Violated, IReadOnlySet<string> Limitations, long KernelHeight, long KernelWidth)
 {
     public long Taps => KernelHeight * KernelWidth;
 
-    /// <summary>SPEC section 7: the window is within 11 × 11, so it is unrolled whole and never reported looped.</summary>
+    /// <summary>docs/semantics.md, “The generated code”: the window is within 11 × 11, so it is unrolled whole and never reported looped.</summary>
     public bool UnrolledWhole => KernelHeight <= SpecOracle.AlwaysUnrolled && KernelWidth <= SpecOracle.AlwaysUnrolled;
 
     public bool Valid => Violated.Count == 0;
@@ -25,7 +25,7 @@ internal sealed record Expectation(IReadOnlySet<string> Violated, IReadOnlySet<s
 
 internal static class SpecOracle
 {
-    /// <summary>SPEC section 7: every window up to at least 11 × 11 is unrolled whole (so never reported looped, KG0100).</summary>
+    /// <summary>docs/semantics.md, “The generated code”: every window up to at least 11 × 11 is unrolled whole (so never reported looped, KG0100).</summary>
     public const int AlwaysUnrolled = 11;
 
     private static readonly string[] IntSpellings = ["int", "Int32", "System.Int32", "global::System.Int32"];

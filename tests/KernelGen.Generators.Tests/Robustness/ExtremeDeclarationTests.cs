@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace KernelGen.Generators.Tests.Robustness;
 
 /// <summary>
-/// Valid declarations at the edges of what C# and the SPEC allow, each first found by the fuzzer
+/// Valid declarations at the edges of what C# and the documented semantics allow, each first found by the fuzzer
 /// (<see cref="Fuzzing.GeneratorFuzzTests"/>) and kept here as a fixed case: a namespace written with a verbatim
 /// keyword, strides so large that constants computed from them leave the range of an int. Each must generate, and
 /// its generated code must compile without errors.

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace KernelGen.Generators.Tests.Robustness;
 
 /// <summary>
-/// SPEC section 6, "the generator never throws": code as it is while being typed yields diagnostics or nothing,
+/// docs/semantics.md, “Errors at compile time”, "the generator never throws": code as it is while being typed yields diagnostics or nothing,
 /// never an exception (which the compiler would turn into CS8785 and drop every kernel of the project), and never
 /// generated code that adds errors of its own.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace KernelGen.Generators.Tests.Support;
 
-/// <summary>Building blocks of test snippets: the valid parameter lists of SPEC section 3 and a one-kernel class.</summary>
+/// <summary>Building blocks of test snippets: the valid parameter lists of docs/semantics.md, “Method shapes” and a one-kernel class.</summary>
 internal static class Snippets
 {
     public const string Conv2DParameters = "ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width";

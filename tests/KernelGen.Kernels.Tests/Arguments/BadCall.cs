@@ -40,7 +40,7 @@ public enum BadRow
 }
 
 /// <summary>
-/// One call a kernel must reject (SPEC section 5), described as data: the sizes, each span's length, which span the
+/// One call a kernel must reject (docs/semantics.md, “Errors at run time”), described as data: the sizes, each span's length, which span the
 /// output overlaps (and whether the output comes first, its last element on the other's first, or second), the
 /// exception type (exactly), the parameter name it must carry, and words its message must show (the lengths
 /// expected and found, the spans that overlap).
@@ -67,12 +67,12 @@ public sealed record BadCall(
 }
 
 /// <summary>
-/// The bad-input matrix of SPEC section 5 for one kernel, derived from its <see cref="KernelCase"/> (never listed
+/// The bad-input matrix of docs/semantics.md, “Errors at run time” for one kernel, derived from its <see cref="KernelCase"/> (never listed
 /// by hand): each span short by one element; every size 0, −1 and int.MinValue; sizes so large that
 /// channels·height·width, or the output's channels·rows·columns, exceeds int.MaxValue, chosen so that the product
 /// wrapped to 32 bits is a small positive length (or negative), which a wrapping check would accept; the output
 /// overlapping each input span by one element, from either side; and, under Valid, a dimension shorter than the
-/// window (an empty output). Shapes are computed here in 64-bit arithmetic from the SPEC formulas, independently of
+/// window (an empty output). Shapes are computed here in 64-bit arithmetic from the documented formulas, independently of
 /// the library's ShapeMath.
 /// </summary>
 public static class BadCalls
@@ -150,7 +150,7 @@ public static class BadCalls
         return calls;
     }
 
-    /// <summary>The output size of one dimension per SPEC section 4, in 64 bits (≤ 0 when empty).</summary>
+    /// <summary>The output size of one dimension per docs/semantics.md, “What a kernel computes”, in 64 bits (≤ 0 when empty).</summary>
     public static long OutputSize(long n, int kernel, int stride, int dilation, Padding padding)
     {
         long keff = (long)dilation * (kernel - 1) + 1;

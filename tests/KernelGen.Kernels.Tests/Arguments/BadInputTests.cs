@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// SPEC section 5 on every generated kernel: the whole bad-input matrix of <see cref="BadCalls"/> throws exactly
+/// docs/semantics.md, “Errors at run time” on every generated kernel: the whole bad-input matrix of <see cref="BadCalls"/> throws exactly
 /// the named exception, carrying the parameter name the declaration uses (the catalog holds kernels with unusual
 /// and keyword names), with the lengths and names in its message; and a rejected call leaves every span, the
 /// output above all, exactly as it was.

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// SPEC section 5, "only the prefix that the shape needs is read or written", on every generated kernel with
+/// docs/semantics.md, “Errors at run time”, "only the prefix that the shape needs is read or written", on every generated kernel with
 /// sentinels: the output span runs 300 elements past its shape (more than any vector block), its tail filled with
 /// bit patterns a store-back of loaded values could disturb (NaNs with payloads, signalling NaNs, −0, infinities,
 /// subnormals), and must come back bit for bit; the shape's own elements are pre-filled with a signalling NaN and

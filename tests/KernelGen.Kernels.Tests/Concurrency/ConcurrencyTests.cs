@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// SPEC section 7, "safe to call from many threads at once": every kernel of the catalog, at two sizes each, called
+/// docs/semantics.md, “The generated code”, "safe to call from many threads at once": every kernel of the catalog, at two sizes each, called
 /// by many threads sharing the same input spans, first all threads on the same kernel at the same moment (a barrier
 /// before each), then each thread through every kernel in its own random order. Every output must equal, bit for
 /// bit, the output of a single-threaded run beforehand, and so must a second single-threaded run afterwards (a kernel

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// A NaN in a max-pool window gives NaN (SPEC section 4), on every vector path and in every lane: one NaN is placed
+/// A NaN in a max-pool window gives NaN (docs/semantics.md, “What a kernel computes”), on every vector path and in every lane: one NaN is placed
 /// at each position of an image (or a spread of positions for large windows), and exactly the outputs whose window
 /// covers it, computed here from the geometry alone, must be NaN; all others must equal the reference.
 /// </summary>

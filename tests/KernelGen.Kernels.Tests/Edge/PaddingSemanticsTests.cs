@@ -3,7 +3,7 @@ using System.Numerics;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// Padded positions take no part in a pool (SPEC section 4): a max over negative-only inputs near the borders is
+/// Padded positions take no part in a pool (docs/semantics.md, “What a kernel computes”): a max over negative-only inputs near the borders is
 /// never 0, and an average divides by the number of in-image elements, so a constant image pools to itself.
 /// </summary>
 public sealed class PaddingSemanticsTests

@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace KernelGen.Kernels.Tests;
 
-/// <summary>The seed examples of SPEC section 4, on generated kernels.</summary>
+/// <summary>The seed examples of docs/semantics.md, “What a kernel computes”, on generated kernels.</summary>
 public sealed class SpecExampleTests(ITestOutputHelper output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace KernelGen.Kernels.Tests;
 
 /// <summary>
-/// SPEC section 5, "a kernel never reads or writes outside those prefixes", enforced by the memory system: every
+/// docs/semantics.md, “Errors at run time”, "a kernel never reads or writes outside those prefixes", enforced by the memory system: every
 /// kernel of the catalog, at every size of its differential plan, with each span against an inaccessible page
 /// (<see cref="GuardPageChild"/>). A stray access kills the process, so each batch runs in a child process, this
 /// assembly itself, under the same environment (so the DOTNET_Enable* switches CI sets choose the same vector path).

@@ -3,7 +3,7 @@ namespace KernelGen.Kernels.Tests;
 /// <summary>
 /// One kernel of each family whose parameters are not called input, weights, bias, output, height, width or length
 /// (some are keywords, written with @): the argument checks must name these parameters in their exceptions
-/// (SPEC sections 3 and 5), which the bad-input tests check for every kernel of the catalog.
+/// (docs/semantics.md, “Method shapes” and “Errors at run time”), which the bad-input tests check for every kernel of the catalog.
 /// </summary>
 public static partial class ParameterNameKernels
 {

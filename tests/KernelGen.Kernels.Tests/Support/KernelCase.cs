@@ -209,7 +209,7 @@ public sealed record KernelCase<T> : KernelCase
 }
 
 /// <summary>
-/// The declared names of a kernel's parameters (SPEC section 3: names are free), null where the shape has no such
+/// The declared names of a kernel's parameters (docs/semantics.md, “Method shapes”: names are free), null where the shape has no such
 /// parameter (weights of a pool, bias without bias, height of a 1D kernel).
 /// </summary>
 public sealed record KernelParameters(string Input, string? Weights, string? Bias, string Output, string? Height, string Width);

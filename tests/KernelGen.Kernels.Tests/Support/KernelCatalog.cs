@@ -101,7 +101,7 @@ public static class KernelCatalog
         }
     }
 
-    // SPEC section 3 fixes the order: read-only spans (input, then weights unless the attribute bakes them in, then
+    // docs/semantics.md, “Method shapes” fixes the order: read-only spans (input, then weights unless the attribute bakes them in, then
     // bias), the output span, then the sizes (height and width, or the length).
     private static KernelParameters ParametersOf(MethodInfo method, KernelFamily family)
     {

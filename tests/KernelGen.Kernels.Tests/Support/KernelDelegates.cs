@@ -8,7 +8,7 @@ namespace KernelGen.Kernels.Tests;
 public delegate void GeneratedKernel<T>(
     ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output, int height, int width);
 
-/// <summary>The declared shapes of generated methods (SPEC section 3), bound to the methods by reflection.</summary>
+/// <summary>The declared shapes of generated methods (docs/semantics.md, “Method shapes”), bound to the methods by reflection.</summary>
 public static class KernelShapes
 {
     public delegate void Conv2D<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, Span<T> output, int height, int width);

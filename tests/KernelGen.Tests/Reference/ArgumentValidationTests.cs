@@ -4,7 +4,7 @@ using KernelGen.Tests.Support;
 namespace KernelGen.Tests.Reference;
 
 /// <summary>
-/// SPEC section 5 for every kernel kind, in float and double: bad sizes, short spans, overlapping spans and
+/// docs/semantics.md, “Errors at run time” for every kernel kind, in float and double: bad sizes, short spans, overlapping spans and
 /// overflowing shapes throw the right exception naming the right parameter, before anything is written; longer
 /// spans are allowed and only their prefixes are used.
 /// </summary>

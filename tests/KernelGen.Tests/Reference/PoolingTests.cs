@@ -3,7 +3,7 @@ using KernelGen.Tests.Support;
 
 namespace KernelGen.Tests.Reference;
 
-/// <summary>Pooling semantics of SPEC section 4: in-image windows, counts, NaN and the default stride.</summary>
+/// <summary>Pooling semantics of docs/semantics.md, “What a kernel computes”: in-image windows, counts, NaN and the default stride.</summary>
 public class PoolingTests
 {
     [Fact]

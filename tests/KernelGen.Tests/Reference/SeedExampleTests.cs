@@ -3,7 +3,7 @@ using KernelGen.Tests.Support;
 
 namespace KernelGen.Tests.Reference;
 
-/// <summary>The seed examples of SPEC section 4, each reproduced exactly in float and in double.</summary>
+/// <summary>The seed examples of docs/semantics.md, “What a kernel computes”, each reproduced exactly in float and in double.</summary>
 public class SeedExampleTests
 {
     [Fact]

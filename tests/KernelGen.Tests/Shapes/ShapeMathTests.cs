@@ -2,7 +2,7 @@ using KernelGen.Tests.Support;
 
 namespace KernelGen.Tests.Shapes;
 
-/// <summary><see cref="ShapeMath"/> against the size and padding table of SPEC section 4.</summary>
+/// <summary><see cref="ShapeMath"/> against the size and padding table of docs/semantics.md, “What a kernel computes”.</summary>
 public class ShapeMathTests
 {
     private static readonly Padding[] AllPaddings = [Padding.Valid, Padding.Same, Padding.Full];

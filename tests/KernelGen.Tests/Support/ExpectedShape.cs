@@ -1,6 +1,6 @@
 namespace KernelGen.Tests.Support;
 
-/// <summary>The output-size table of SPEC section 4, written out again independently of <see cref="ShapeMath"/>.</summary>
+/// <summary>The output-size table of docs/semantics.md, “What a kernel computes”, written out again independently of <see cref="ShapeMath"/>.</summary>
 internal static class ExpectedShape
 {
     public static int Effective(int kernelSize, int dilation) => dilation * (kernelSize - 1) + 1;

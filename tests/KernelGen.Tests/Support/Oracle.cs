@@ -4,7 +4,7 @@ namespace KernelGen.Tests.Support;
 internal sealed record OracleResult(double[] Values, double[] AbsoluteSums, int Terms);
 
 /// <summary>
-/// An independent, deliberately different implementation of SPEC section 4 in double precision: the input is
+/// An independent, deliberately different implementation of docs/semantics.md, “What a kernel computes” in double precision: the input is
 /// copied into an explicitly zero-padded buffer, the weights are explicitly reversed for Flip, and a plain
 /// Valid cross-correlation runs over the padded buffer.
 /// </summary>
