@@ -8,6 +8,7 @@
 #              with no warning and its kernels match ReferenceKernels on random data.
 #  3. misuse   Misuse/ (a Conv2D kernel without its weights parameter) fails to build with KG0005.
 #  4. aot      Consumer/ published with Native AOT (-r linux-x64); the native binary matches too.
+#  5. warning  BiasNamedWeights/ (constant Weights, and a span named 'weights' in the bias slot) builds, with KG0017.
 #
 # Ends with 'package-tests: N passed, N failed' and exits non-zero on any failure. Nothing in the repository is
 # written: builds go to a temporary folder, removed at the end (KEEP_PACKAGE_TEST_DIR=1 keeps it), and the
@@ -76,7 +77,7 @@ fi
 # feed to the machine's sources (which still provide the SDK's packages).
 mkdir -p "$work/consumers"
 cp "$here/Directory.Build.props" "$here/Directory.Packages.props" "$work/consumers/"
-for project in Consumer Misuse; do
+for project in Consumer Misuse BiasNamedWeights; do
   mkdir -p "$work/consumers/$project"
   cp "$here/$project/"*.cs "$here/$project/$project.csproj" "$work/consumers/$project/"
 done
@@ -143,6 +144,17 @@ else
   else
     pass "aot: native binary ($(($(stat -c %s "$work/aot/Consumer") / 1024)) KiB), all match the reference" "$t"
   fi
+fi
+
+# ---- 5. warning: builds (warnings left as warnings), and says KG0017
+t=$SECONDS
+if ! dotnet build "$work/consumers/BiasNamedWeights" "${props[@]}" -p:TreatWarningsAsErrors=false >"$work/warning-build.log" 2>&1; then
+  fail warning "the build failed"; show "$work/warning-build.log"
+elif ! grep -q 'warning KG0017' "$work/warning-build.log"; then
+  fail warning "no KG0017 for a span named 'weights' in the bias slot"; show "$work/warning-build.log"
+else
+  grep -m1 -o 'warning KG0017.*' "$work/warning-build.log" | sed -E 's/ \[[^]]*\.csproj\]$//; s/^/  /'
+  pass "warning: a weights-named span in the bias slot of a constant-weights kernel gets KG0017" "$t"
 fi
 
 echo "package test took $(($SECONDS - started)) s"
