@@ -7,7 +7,7 @@
 # passed to every sample run.
 #
 #  1. pack   the runtime library (and with it the generator) with a unique prerelease version
-#            (<VersionPrefix>-samples.<UTC time>.<pid>) into a temporary folder feed.
+#            (<VersionPrefix>-local.<UTC time>.<pid>) into a temporary folder feed (eng/local-feed.sh).
 #  2. each   sample restores KernelGen from that feed by PackageReference (no project reference), builds with no
 #            warning (warnings are errors) and runs; it exits non-zero when a generated kernel differs from the
 #            reference.
@@ -33,20 +33,12 @@ for arg in "$@"; do
 done
 [ ${#samples[@]} -gt 0 ] || samples=(ImageFiltering LeNet)
 
+source "$repo/eng/local-feed.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/kernelgen-samples.XXXXXX")
-feed="$work/feed"
 started=$SECONDS
 
-prefix=$(dotnet msbuild "$repo/src/KernelGen/KernelGen.csproj" -getProperty:VersionPrefix 2>/dev/null) || prefix=0.1.0
-[ -n "$prefix" ] || prefix=0.1.0
-version="$prefix-samples.$(date -u +%Y%m%d%H%M%S).$$"
-global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
-
 cleanup() {
-  if [ -n "$global_packages" ]; then
-    rm -rf "$global_packages/kernelgen/$version"
-    rmdir "$global_packages/kernelgen" 2>/dev/null
-  fi
+  local_feed_cleanup
   if [ "${KEEP_SAMPLES_DIR:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -57,16 +49,12 @@ show() { echo "---- $1 (last 40 lines)"; tail -n 40 "$1"; echo "----"; }
 # MSBuild warnings (compiler, NuGet) in a log.
 warnings() { grep -E ': warning [A-Z]+[0-9]+' "$1" | sort -u; }
 
-echo "=== KernelGen samples (${samples[*]}): package version $version, work folder $work"
+echo "=== KernelGen samples (${samples[*]}), work folder $work"
 
-# ---- 1. pack: only src/KernelGen is packable; its project reference builds the generator it packs.
+# ---- 1. pack
 t=$SECONDS
-# --artifacts-path keeps the repository's bin/ and obj/ untouched; PackageOutputPath is the feed.
-if ! dotnet pack "$repo/src/KernelGen/KernelGen.csproj" -c Release -p:Version="$version" -p:PackageOutputPath="$feed/" \
-     --artifacts-path "$work/artifacts" >"$work/pack.log" 2>&1 || [ ! -f "$feed/KernelGen.$version.nupkg" ]; then
-  echo "FAIL pack: dotnet pack failed"; show "$work/pack.log"
-  exit 1
-fi
+local_feed_pack "$work" || { echo "FAIL pack"; exit 1; }
+version=$KERNELGEN_VERSION feed=$LOCAL_FEED
 echo "packed KernelGen.$version.nupkg ($(($SECONDS - t)) s)"
 
 # ---- 2. each sample: restore from the feed (added to the machine's usual sources), build, run.
