@@ -43,55 +43,19 @@ internal static class KernelClassEmitter
             ChannelLaneEmitter.WriteMethods(w, plan, lanes);
         }
 
+        RowPasses passes = RowPasses.For(plan);
         foreach (int block in plan.BlockSizes)
         {
             w.Line();
-            WriteOutputRows(w, plan, block);
+            WriteOutputRows(w, plan, passes, block);
             w.Line();
-            WriteRowEnds(w, plan, block);
+            WriteRowEnds(w, plan, passes, block);
         }
 
-        foreach (int block in plan.BlockSizes)
+        foreach (RowPass pass in passes.All)
         {
-            foreach (SimdWidth width in SimdWidth.Vectors)
-            {
-                int rows = RowEmitter.RowBlock(plan, width, block);
-                if (rows > 1)
-                {
-                    foreach (bool guarded in RowEmitter.HasBorderBlocks(plan) ? new[] { false, true } : [false])
-                    {
-                        w.Line();
-                        RowEmitter.Emit(w, plan, width, guarded, block, rows);
-                    }
-
-                    // One pair of end vectors serves interior and border blocks: skipping the input rows outside the
-                    // input costs little on two vectors a row, and halves their code.
-                    if (plan.HasVectorEdges(width.Lanes(plan)))
-                    {
-                        w.Line();
-                        RowEmitter.EmitEdge(w, plan, width, left: true, block, rows);
-                        w.Line();
-                        RowEmitter.EmitEdge(w, plan, width, left: false, block, rows);
-                    }
-                }
-            }
-
-            foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
-            {
-                foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
-                {
-                    w.Line();
-                    RowEmitter.Emit(w, plan, width, guarded, block);
-                }
-            }
-
-            foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
-            {
-                w.Line();
-                RowEmitter.EmitEdge(w, plan, width, left: true, block);
-                w.Line();
-                RowEmitter.EmitEdge(w, plan, width, left: false, block);
-            }
+            w.Line();
+            RowEmitter.Emit(w, plan, pass);
         }
 
         w.Line();
@@ -279,14 +243,14 @@ internal static class KernelClassEmitter
         w.Close();
     }
 
-    private static void WriteOutputRows(SourceWriter w, KernelPlan plan, int block)
+    private static void WriteOutputRows(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
         string args = $"{SpanArguments(plan)}, layout, o, c0, y";
         w.Line($"/// <summary>Output rows [yFrom, yTo) of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: border columns, then the vector interior and the scalar rest.</summary>");
         w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int yFrom, int yTo)");
         w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
         w.Open("for (int y = yFrom; y < yTo; y++)");
-        WriteRowBlocks(w, plan, block);
+        WriteRowBlocks(w, plan, passes, block);
         if (plan.HasBorderRows)
         {
             w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
@@ -301,14 +265,14 @@ internal static class KernelClassEmitter
         foreach (SimdWidth width in SimdWidth.Vectors)
         {
             w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
-            WriteRowCall(w, plan, width, block, args, "x, layout.VectorColumnEnd");
+            WriteRowCall(w, plan, passes, width.Width, block, args, "x, layout.VectorColumnEnd");
             w.Close();
             keyword = "else if";
         }
 
         w.Line();
         w.Open("if (x < layout.ColumnEnd)");
-        WriteRowCall(w, plan, SimdWidth.Scalar, block, args, "x, layout.ColumnEnd");
+        WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, args, "x, layout.ColumnEnd");
         w.Close();
         w.Close();
         w.Close();
@@ -316,15 +280,15 @@ internal static class KernelClassEmitter
 
     // Rows go several at a time through the widest vector path that fits, when it blocks rows at all: a block with
     // border rows in it as a whole (convolutions), interior rows in blocks, the last of which may overlap the one before.
-    private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, int block)
+    private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
-        var blocked = SimdWidth.Vectors.Select(width => (Width: width, Rows: RowEmitter.RowBlock(plan, width, block))).ToList();
+        var blocked = SimdWidth.Vectors.Select(width => (Width: width, Rows: RowTiling.RowBlock(plan, width.Width, block))).ToList();
         if (blocked.All(b => b.Rows == 1))
         {
             return;
         }
 
-        bool borderBlocks = RowEmitter.HasBorderBlocks(plan);
+        bool borderBlocks = RowTiling.HasBorderBlocks(plan);
         w.Line("int rows = 0; // rows this pass moves on by");
         w.Line("int limit = Math.Min(layout.RowEnd, yTo); // the end of the interior rows here");
         string keyword = "if";
@@ -337,7 +301,7 @@ internal static class KernelClassEmitter
                 if (borderBlocks)
                 {
                     w.Open($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))");
-                    WriteBlockCalls(w, plan, width, block, rows, guarded: true, "y");
+                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y");
                     w.Line();
                     w.Line($"rows = {rows};");
                     w.Close();
@@ -351,7 +315,7 @@ internal static class KernelClassEmitter
                 // The last block of the interior rows ends at their end, overlapping the block before (its rows are
                 // computed again, to the same values) rather than leaving rows to a one-row pass.
                 w.Line($"int first = Math.Min(y, limit - {rows});");
-                WriteBlockCalls(w, plan, width, block, rows, guarded: false, "first");
+                WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
                 w.Line();
                 w.Line($"rows = first + {rows} - y;");
                 w.Close();
@@ -368,15 +332,15 @@ internal static class KernelClassEmitter
         if (borderBlocks)
         {
             w.Open("if (r >= layout.RowStart && r < layout.RowEnd)");
-            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}{scalar}");
+            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
             w.Close();
             w.Open("else");
-            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, true, block)}{scalar}");
+            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: true).Name}{scalar}");
             w.Close();
         }
         else
         {
-            w.Line($"{RowEmitter.Name(SimdWidth.Scalar, false, block)}{scalar}");
+            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
         }
 
         w.Close();
@@ -389,7 +353,7 @@ internal static class KernelClassEmitter
 
     // One block of rows from row `first`: where the row is wide enough, both end vectors blocked like the interior,
     // which then covers only the columns between them; else the border columns row by row, then the interior.
-    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int rows, bool guarded, string first)
+    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, RowPasses passes, SimdWidth width, int block, int rows, bool guarded, string first)
     {
         string call = $"({SpanArguments(plan)}, layout, o, c0, {first}, ";
         int lanes = width.Lanes(plan);
@@ -397,9 +361,9 @@ internal static class KernelClassEmitter
         if (edges)
         {
             w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{RowEmitter.EdgeName(width, true, block, rows)}{call}0, {lanes});");
-            w.Line($"{RowEmitter.Name(width, guarded, block, rows)}{call}{lanes}, layout.OutWidth - {lanes});");
-            w.Line($"{RowEmitter.EdgeName(width, false, block, rows)}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Left).Name}{call}0, {lanes});");
+            w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
+            w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
             w.Close();
             w.Open("else");
         }
@@ -408,7 +372,7 @@ internal static class KernelClassEmitter
         WriteBorderColumnsCall(w, plan, block, "r");
         w.Close();
         w.Line();
-        w.Line($"{RowEmitter.Name(width, guarded, block, rows)}{call}layout.ColumnStart, layout.VectorColumnEnd);");
+        w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
         if (edges)
         {
             w.Close();
@@ -418,7 +382,7 @@ internal static class KernelClassEmitter
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
         => w.Line($"RowEnds_Block{block}({SpanArguments(plan)}, layout, o, c0, {row});");
 
-    private static void WriteRowEnds(SourceWriter w, KernelPlan plan, int block)
+    private static void WriteRowEnds(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
         w.Line($"/// <summary>The border columns of output row <paramref name=\"y\"/> of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: one shifted vector at each end where the row is wide enough, else output by output.</summary>");
         w.Open($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)");
@@ -426,8 +390,8 @@ internal static class KernelClassEmitter
         {
             int lanes = width.Lanes(plan);
             w.Open($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{RowEmitter.EdgeName(width, true, block)}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
-            w.Line($"{RowEmitter.EdgeName(width, false, block)}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
+            w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left).Name}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
+            w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right).Name}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
             w.Line("return;");
             w.Close();
             w.Line();
@@ -447,9 +411,9 @@ internal static class KernelClassEmitter
         w.Close();
     }
 
-    private static void WriteRowCall(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string args, string range)
+    private static void WriteRowCall(SourceWriter w, KernelPlan plan, RowPasses passes, VectorWidth width, int block, string args, string range)
     {
-        string interior = $"x = {RowEmitter.Name(width, false, block)}({args}, {range});";
+        string interior = $"x = {passes.Get(width, block, 1, guarded: false).Name}({args}, {range});";
         if (!plan.HasBorderRows)
         {
             w.Line(interior);
@@ -457,8 +421,8 @@ internal static class KernelClassEmitter
         }
 
         w.Line("x = interiorRow");
-        w.Line($"    ? {RowEmitter.Name(width, false, block)}({args}, {range})");
-        w.Line($"    : {RowEmitter.Name(width, true, block)}({args}, {range});");
+        w.Line($"    ? {passes.Get(width, block, 1, guarded: false).Name}({args}, {range})");
+        w.Line($"    : {passes.Get(width, block, 1, guarded: true).Name}({args}, {range});");
     }
 
     private static void WriteBorders(SourceWriter w, KernelPlan plan)
@@ -498,14 +462,10 @@ internal static class KernelClassEmitter
         w.Close();
     }
 
-    // Small strides gather with a few full loads shuffled into place; large ones would need about one load per
-    // lane that way, so they read each lane's element directly.
-    public const int MaxShuffledStride = 4;
-
     private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
     {
         int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
-        if (stride > MaxShuffledStride)
+        if (stride > RowTiling.MaxShuffledStride)
         {
             w.Line($"/// <summary>Lanes source[offset + k·{stride}], read one element each.</summary>");
             w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");

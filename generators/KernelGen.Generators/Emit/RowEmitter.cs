@@ -10,102 +10,36 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class RowEmitter
 {
-    public static string EdgeName(SimdWidth width, bool left, int block, int rows = 1)
-        => $"Edge{width.Suffix}{(rows == 1 ? "" : $"x{rows}")}_{(left ? "Left" : "Right")}_Block{block}";
-
-    public static string Name(SimdWidth width, bool guarded, int block, int rows = 1)
-        => rows == 1
-            ? $"Row{width.Suffix}_{(guarded ? "Border" : "Interior")}_Block{block}"
-            : $"Rows{width.Suffix}x{rows}_{(guarded ? "Border" : "Interior")}_Block{block}";
-
-    /// <summary>
-    /// Whether blocks of rows that include border rows (kernel rows in the top or bottom padding) get blocked passes
-    /// too, skipping the input rows outside the input: convolutions only (a pool's border rows need per-row divisors).
-    /// </summary>
-    public static bool HasBorderBlocks(KernelPlan plan) => plan.IsConvolution && plan.HasBorderRows;
-
-    /// <summary>
-    /// Interior output rows computed per pass at a width: each loaded input vector then feeds every output row whose
-    /// window covers it, not just one. Bounded so that block × rows accumulators stay in registers (32 vector
-    /// registers with AVX-512, 16 below it).
-    /// </summary>
-    public static int RowBlock(KernelPlan plan, SimdWidth width, int block)
-    {
-        // Row offsets (rows − 1)·stride + reach are emitted as int constants; blocking rows of huge strides gains nothing.
-        // A pool whose windows do not overlap vertically shares no input row between output rows: it goes row by row,
-        // reading its input front to back.
-        if (width.IsScalar || plan.Layout != TapLayout.Unrolled || !plan.Spec.Is2D
-            || (!plan.IsConvolution && plan.Spec.StrideHeight >= plan.Spec.KernelHeight)
-            || (long)(KernelPlan.MaxRowBlock - 1) * plan.Spec.StrideHeight + plan.RowReach > MaxBlockedRowDistance)
-        {
-            return 1;
-        }
-
-        int rows = Math.Min(KernelPlan.MaxRowBlock, AccumulatorRegisters(width) / block);
-        int power = 1;
-        while (power * 2 <= rows)
-        {
-            power *= 2; // a power of two: the row bands of Run then hold whole blocks
-        }
-
-        return power;
-    }
-
-    // Half the vector registers (32 with AVX-512, 16 below it) hold accumulators; the rest the loaded vectors and weights.
-    private static int AccumulatorRegisters(SimdWidth width) => width == SimdWidth.V512 ? 16 : 8;
-
-    /// <summary>
-    /// Whether a pass broadcasts its run-time weights into registers once, before its column loop, rather than from
-    /// memory at every use (where stores to the output, which may alias them as far as the JIT knows, keep it from
-    /// hoisting them): when the window is unrolled for a single input channel and the weights fit beside the
-    /// accumulators. Each broadcast weight then serves every vector of the row.
-    /// </summary>
-    public static bool HoistsWeights(KernelPlan plan, SimdWidth width, TapLayout layout, int block, int rows)
-        => plan.IsConvolution && !plan.UsesLiteralWeights && layout == TapLayout.Unrolled && plan.ChannelsPerGroup == 1 && !width.IsScalar
-            && block * plan.Taps.Count + block * rows + 2 <= 2 * AccumulatorRegisters(width);
-
     private static string HoistedWeight(int k, int index) => $"weight{k}_{index}";
-
-    private const int MaxBlockedRowDistance = 1 << 16;
 
     private static string Accumulator(int k, int r, int rows) => rows == 1 ? $"acc{k}" : $"acc{k}_{r}";
 
     /// <summary>
-    /// Only the vector interior rows, where nearly all the time goes, are unrolled over the whole window. Border rows
-    /// and the scalar path loop over kernel rows (each row unrolled): they run rarely, and unrolling them too
-    /// would multiply the size of the generated code for nothing.
-    /// </summary>
-    public static TapLayout LayoutOf(KernelPlan plan, SimdWidth width, bool guarded, int rows = 1)
-        => plan.Layout == TapLayout.Unrolled && ((guarded && rows == 1) || width.IsScalar) ? TapLayout.RowsLooped : plan.Layout;
-
-    /// <summary>
-    /// Writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of
-    /// <paramref name="rows"/> rows of any kind: the border outputs whose window reaches into the left or right
+    /// Writes one pass the plan lists. An interior or border pass covers columns [xFrom, xTo) of its rows. An edge
+    /// pass writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of
+    /// its rows, of any kind: the border outputs whose window reaches into the left or right
     /// padding. A tap whose columns reach into the padding loads the vector at that end of the input row and shifts
     /// its lanes into place, zeros coming in for the padding; the other taps load as in the interior. Every lane is
     /// exact (the window reach is at most a vector and the row at least two vectors plus the reach wide). Input rows
     /// outside the input are skipped, so one edge serves interior and border blocks alike; a block of rows is unrolled
     /// like the interior it flanks.
     /// </summary>
-    public static void EmitEdge(SourceWriter w, KernelPlan plan, SimdWidth width, bool left, int block, int rows = 1)
-        => Emit(w, plan, width, guarded: true, block, rows, edge: left ? Edge.Left : Edge.Right);
-
-    public static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows = 1)
-        => Emit(w, plan, width, guarded, block, rows, Edge.None);
-
-    private static void Emit(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, Edge edge)
+    public static void Emit(SourceWriter w, KernelPlan plan, RowPass pass)
     {
-        TapLayout layout = LayoutOf(plan, width, guarded, rows);
+        SimdWidth width = SimdWidth.For(pass.Width);
+        bool guarded = pass.Guarded;
+        int block = pass.Block, rows = pass.Rows;
+        RowEdge edge = pass.Edge;
+        TapLayout layout = RowTiling.LayoutOf(plan, pass.Width, guarded, rows);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
         string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
         string how = width.IsScalar ? "one column at a time" : $"{lanes} columns at a time";
         string outputRows = rows == 1 ? "Output row <paramref name=\"y\"/>" : $"Output rows <paramref name=\"y\"/> to y + {rows - 1}";
-        string name = Name(width, guarded, block, rows);
-        if (edge != Edge.None)
+        string name = pass.Name;
+        if (edge != RowEdge.None)
         {
-            name = EdgeName(width, edge == Edge.Left, block, rows);
-            what += $", the input's {(edge == Edge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
+            what += $", the input's {(edge == RowEdge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
         }
 
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
@@ -145,7 +79,7 @@ internal static class RowEmitter
             w.Line(line);
         }
 
-        bool hoisted = HoistsWeights(plan, width, layout, block, rows);
+        bool hoisted = RowTiling.HoistsWeights(plan, pass.Width, layout, block, rows);
         if (hoisted)
         {
             for (int k = 0; k < block; k++)
@@ -182,7 +116,7 @@ internal static class RowEmitter
                 : $"ref {plan.T} channelWeights = ref weightRef;");
         }
 
-        bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == Edge.None && IsShuffledStridedPool(plan, width);
+        bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
         if (stridedPool)
         {
             WriteStridedPoolTaps(w, plan, width, rows);
@@ -237,7 +171,7 @@ internal static class RowEmitter
             .Distinct()
             .OrderBy(q => q);
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, Edge edge, bool hoisted)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, RowEdge edge, bool hoisted)
     {
         if (layout == TapLayout.Unrolled)
         {
@@ -267,7 +201,7 @@ internal static class RowEmitter
                     }
 
                     string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
-                    string? load = edge == Edge.None
+                    string? load = edge == RowEdge.None
                         ? width.Load(plan, "inputRef", $"at{rowOffset}{column}")
                         : EdgeLoad(plan, width, edge, taps[0].Tap.ColumnOffset, $"at{rowOffset}");
                     if (load is null)
@@ -322,7 +256,7 @@ internal static class RowEmitter
             for (int j = 0; j < plan.Spec.KernelWidth; j++)
             {
                 int offset = j * plan.Spec.Dilation;
-                string? load = edge == Edge.None
+                string? load = edge == RowEdge.None
                     ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
                     : EdgeLoad(plan, width, edge, offset, "row");
                 if (load is null)
@@ -344,9 +278,6 @@ internal static class RowEmitter
 
         w.Close();
     }
-
-    private static bool IsShuffledStridedPool(KernelPlan plan, SimdWidth width)
-        => !plan.IsConvolution && !width.IsScalar && plan.Spec.StrideWidth > 1 && plan.Spec.StrideWidth <= KernelClassEmitter.MaxShuffledStride;
 
     /// <summary>
     /// The taps of a strided pool (max or sum, both order-free): per output row and per group of window columns
@@ -436,8 +367,8 @@ internal static class RowEmitter
     // A tap whose columns all lie inside the input loads them as the interior does; one reaching into the padding takes
     // the first (left) or last (right) vector of the input row, lane l taking its lane l + shift: out of range, that is
     // padding and reads zero. Null when the tap reads only padding.
-    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, Edge edge, int offset, string row)
-        => EdgeLoad(plan, width, edge == Edge.Left, offset, row);
+    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, RowEdge edge, int offset, string row)
+        => EdgeLoad(plan, width, edge == RowEdge.Left, offset, row);
 
     /// <summary>
     /// The load of window column offset <paramref name="offset"/> for the vector at the left end (x = 0) or the right
@@ -447,32 +378,25 @@ internal static class RowEmitter
     /// </summary>
     public static string? EdgeLoad(KernelPlan plan, SimdWidth width, bool left, int offset, string row)
     {
-        Edge edge = left ? Edge.Left : Edge.Right;
+        RowEdge edge = left ? RowEdge.Left : RowEdge.Right;
         int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
         int outputOverhang = plan.Spec.Padding == Model.PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
-        int shift = edge == Edge.Left ? offset - pad : outputOverhang + offset - pad;
+        int shift = edge == RowEdge.Left ? offset - pad : outputOverhang + offset - pad;
         if (shift <= -lanes || shift >= lanes)
         {
             return null;
         }
 
-        if (edge == Edge.Left ? shift >= 0 : shift <= 0)
+        if (edge == RowEdge.Left ? shift >= 0 : shift <= 0)
         {
             return width.Load(plan, "inputRef", offset == 0 ? row : $"{row} + {offset}");
         }
 
-        string start = edge == Edge.Left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
+        string start = edge == RowEdge.Left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
         string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
         string suffix = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
         IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(l => (l + shift >= 0 && l + shift < lanes ? l + shift : -1) + suffix);
         return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({string.Join(", ", indices)}))";
-    }
-
-    private enum Edge
-    {
-        None,
-        Left,
-        Right,
     }
 
     private static string Channels(int block) => block == 1 ? "one output channel" : $"{block} output channels";

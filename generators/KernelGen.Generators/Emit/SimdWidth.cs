@@ -8,31 +8,41 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal sealed class SimdWidth
 {
-    public static readonly SimdWidth V512 = new("Vector512", 512);
-    public static readonly SimdWidth V256 = new("Vector256", 256);
-    public static readonly SimdWidth V128 = new("Vector128", 128);
-    public static readonly SimdWidth Scalar = new(null, 0);
+    public static readonly SimdWidth V512 = new("Vector512", VectorWidth.V512);
+    public static readonly SimdWidth V256 = new("Vector256", VectorWidth.V256);
+    public static readonly SimdWidth V128 = new("Vector128", VectorWidth.V128);
+    public static readonly SimdWidth Scalar = new(null, VectorWidth.Scalar);
 
     /// <summary>The vector widths, widest first, in the order the dispatch tries them.</summary>
     public static readonly SimdWidth[] Vectors = [V512, V256, V128];
 
-    private SimdWidth(string? vector, int bits)
+    private SimdWidth(string? vector, VectorWidth width)
     {
         Vector = vector;
-        Bits = bits;
+        Width = width;
     }
+
+    /// <summary>The text writer of a width the plan names.</summary>
+    public static SimdWidth For(VectorWidth width) => width switch
+    {
+        VectorWidth.V512 => V512,
+        VectorWidth.V256 => V256,
+        VectorWidth.V128 => V128,
+        _ => Scalar,
+    };
 
     /// <summary>The static class of the width (<c>Vector512</c>), or null for scalars.</summary>
     public string? Vector { get; }
 
-    public int Bits { get; }
+    /// <summary>The width as the plan knows it.</summary>
+    public VectorWidth Width { get; }
 
     public bool IsScalar => Vector is null;
 
     /// <summary>A short name for method names: <c>512</c>, <c>256</c>, <c>128</c> or <c>Scalar</c>.</summary>
-    public string Suffix => IsScalar ? "Scalar" : Bits.ToString();
+    public string Suffix => Width.Suffix();
 
-    public int Lanes(KernelPlan plan) => IsScalar ? 1 : Bits / 8 / plan.ElementBytes;
+    public int Lanes(KernelPlan plan) => Width.Lanes(plan);
 
     public string Type(KernelPlan plan) => IsScalar ? plan.T : $"{Vector}<{plan.T}>";
 
