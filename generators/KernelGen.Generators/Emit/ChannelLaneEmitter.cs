@@ -37,7 +37,7 @@ internal static class ChannelLaneEmitter
         w.Line($"private const int LaneBlockRows = {ChannelLanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
         if (lanes.Chunked)
         {
-            w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the stack buffer at once");
+            w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the scratch buffer at once");
         }
     }
 
@@ -80,7 +80,7 @@ internal static class ChannelLaneEmitter
         w.Open($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)");
         string size = lanes.Chunked ? "LaneChunk * TapsPerChannel" : "WeightsPerOutput";
         double kib = (double)lanes.Chunk * plan.TapsPerChannel * lanes.Lanes * plan.ElementBytes / 1024;
-        w.Line($"Span<{t}> packed = stackalloc {t}[{size} * ChannelLanes]; // {kib:0.#} KiB");
+        w.Line($"Span<{t}> packed = KernelScratch.Get<{t}>({size} * ChannelLanes); // {kib:0.#} KiB, this thread's scratch (not the stack)");
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Line("int c0 = group * ChannelsPerGroup;");
         w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)");

@@ -5,8 +5,8 @@ namespace KernelGen.Generators.Emit;
 
 /// <summary>
 /// Writes a constant rank-1 window as two 1D passes, so that each output costs the column taps plus the row taps
-/// instead of their product. The strip strategy runs the column filter down the input into intermediate rows on the
-/// stack (zeros where the window lies in the padding), then the row filter along each of them into the output; the
+/// instead of their product. The strip strategy runs the column filter down the input into intermediate rows in the
+/// thread's scratch buffer (<c>KernelScratch</c>; zeros where the window lies in the padding), then the row filter along each of them into the output; the
 /// register strategy (<see cref="SeparableRegisterEmitter"/>) filters the input rows in registers instead, and uses
 /// strips only for border rows and for the border columns of rows too narrow for its end vectors. Interior rows go
 /// <see cref="KernelPlan.SeparableRowBlock"/> at a time, so that each loaded input row serves every output row it
@@ -14,10 +14,10 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class SeparableEmitter
 {
-    /// <summary>The part of <c>Run</c> after the argument checks: the intermediate rows on the stack, every channel through them.</summary>
+    /// <summary>The part of <c>Run</c> after the argument checks: the intermediate rows in this thread's scratch buffer, every channel through them.</summary>
     public static void WriteRunLoops(SourceWriter w, KernelPlan plan)
     {
-        w.Line($"Span<{plan.T}> strips = stackalloc {plan.T}[StripRows * StripStride];");
+        w.Line($"Span<{plan.T}> strips = KernelScratch.Get<{plan.T}>(StripRows * StripStride); // this thread's scratch (not the stack)");
         w.Open("for (int group = 0; group < Groups; group++)");
         w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o++)");
         w.Line("SeparableRows(input, bias, output, layout, o, c0: group, strips);");

@@ -14,7 +14,7 @@ namespace KernelGen.Generators.Planning;
 /// <param name="PadLeft">Columns of padding before the input (stride 1: fixed by the window).</param>
 /// <param name="PadRight">Columns of padding after the input.</param>
 /// <param name="Chunk">
-/// Input channels whose repacked weights fit the stack buffer at once: all of a group's, or fewer, in which case the
+/// Input channels whose repacked weights fit the scratch buffer at once: all of a group's, or fewer, in which case the
 /// channels go chunk by chunk, each chunk's partial sums kept in the output until the next resumes them.
 /// </param>
 /// <param name="ChannelsPerGroup">Input channels per group.</param>
@@ -32,7 +32,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>The fewest multiply-adds per output that repay the repacking and the transposes.</summary>
     public const int MinWeightsPerOutput = 8;
 
-    /// <summary>The largest repacked weight block, on the stack: one block of output channels' weights, for a chunk of input channels.</summary>
+    /// <summary>The largest repacked weight block, in the thread's scratch buffer (<c>KernelScratch</c>; the limit dates from when it lived on the stack): one block of output channels' weights, for a chunk of input channels.</summary>
     public const int MaxPackedBytes = 64 * 1024;
 
     /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>

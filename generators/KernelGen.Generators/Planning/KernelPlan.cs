@@ -16,15 +16,15 @@ internal sealed class KernelPlan
     public const int MaxRowBlock = 8;
 
     /// <summary>
-    /// Output columns per strip of a separable kernel. Its intermediate rows (strip + reach each) live on the stack;
-    /// a narrow strip keeps them, and the input rows the column pass reads, in L1.
+    /// Output columns per strip of a separable kernel. Its intermediate rows (strip + reach each) live in the thread's
+    /// scratch buffer (<c>KernelScratch</c>, up to 32 KiB at the widest reach, in double); a narrow strip keeps them, and the input rows the column pass reads, in L1.
     /// </summary>
     public const int SeparableStrip = 256;
 
     /// <summary>Interior output rows one column pass computes: each loaded input row serves every one it touches.</summary>
     public const int SeparableRowBlock = 8;
 
-    /// <summary>The widest window reach a separable kernel takes, which bounds its stack use.</summary>
+    /// <summary>The widest window reach a separable kernel takes, which bounds its scratch buffer.</summary>
     public const int MaxSeparableReach = 256;
 
     public KernelPlan(KernelSpec spec)

@@ -4,7 +4,7 @@ namespace KernelGen.Generators.Planning;
 internal enum SeparableStrategy
 {
     /// <summary>
-    /// The column filter down the input into intermediate rows on the stack, then the row filter along them: fewest
+    /// The column filter down the input into intermediate rows (the thread's scratch buffer), then the row filter along them: fewest
     /// operations, at the price of one store and reload per output. Suits wide row filters.
     /// </summary>
     Strips,

@@ -51,6 +51,11 @@ public sealed class ConstantWeightEmissionTests
         Assert.Contains("ColumnPassBlock(", code);
         Assert.DoesNotContain("RegisterRows(", code);
         Assert.Contains("Vector512<float> acc0 = (row0 + row4);", code); // weight 1: no multiply
+
+        // The strips (8 rows of 272 floats, 8.5 KiB) are the thread's scratch, not the stack.
+        Assert.Contains("private const int StripStride = Strip + 16;", code);
+        Assert.Contains("Span<float> strips = KernelScratch.Get<float>(StripRows * StripStride); // this thread's scratch (not the stack)", code);
+        Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("acc0 = Vector512.MultiplyAddEstimate((row1 + row3), Vector512.Create(4f), acc0);", code);
 
         // The 512-bit row pass cuts its taps out of two loads of the strip instead of loading across cache lines.
@@ -95,6 +100,8 @@ public sealed class ConstantWeightEmissionTests
 
         Assert.Contains("ColumnPassBlock(", code);
         Assert.Contains("Avx512F.AlignRight64(high, low, 3).AsDouble()", code);
+        Assert.Contains("Span<double> strips = KernelScratch.Get<double>(StripRows * StripStride);", code);
+        Assert.DoesNotContain("stackalloc", code);
     }
 
     [Theory]

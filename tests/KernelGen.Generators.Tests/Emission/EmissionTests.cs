@@ -39,6 +39,31 @@ public sealed class EmissionTests
         });
     }
 
+    /// <summary>A call must fit a 64 KiB stack: buffers come from <c>KernelScratch</c>, and no generated file allocates on the stack.</summary>
+    [Fact]
+    public void NoGeneratedFile_AllocatesOnTheStack()
+    {
+        // Beside the valid declarations, the two layouts that take scratch: channel lanes and a separable window's strips.
+        const string scratchUsers = """
+            namespace Demo;
+
+            public static partial class ScratchUsers
+            {
+                [Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64)]
+                public static partial void ChannelLanes(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+                [Conv2D(5, 5, Padding = Padding.Same, Weights = new double[] { 1, 4, 6, 4, 1, 4, 16, 24, 16, 4, 6, 24, 36, 24, 6, 4, 16, 24, 16, 4, 1, 4, 6, 4, 1 })]
+                public static partial void Strips(ReadOnlySpan<double> input, Span<double> output, int height, int width);
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run([.. ValidDeclarations.Cases.Values.Select(c => c.Source), scratchUsers]);
+
+        Assert.Empty(run.OutputWarningsAndErrors);
+        Assert.Equal(2, run.Result.GeneratedSources.Count(generated => generated.SourceText.ToString().Contains("KernelScratch.Get<", StringComparison.Ordinal)));
+        Assert.All(run.Result.GeneratedSources, generated =>
+            Assert.DoesNotContain("stackalloc", generated.SourceText.ToString(), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void HintNames_AreUniqueAndDeterministic()
     {
