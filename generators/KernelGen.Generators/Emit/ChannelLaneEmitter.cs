@@ -392,8 +392,15 @@ internal static class ChannelLaneEmitter
         w.Line(halves == 1
             ? "/// vector k holds the 8 columns of channel k, stored to its output plane."
             : "/// vector k holds the 8 columns of channel k in its lower half and of channel k + 8 in its upper half.");
+        if (lanes.Chunked)
+        {
+            // Inlined beside the resume of the partial sums, its temporaries would each take a stack slot in the caller's
+            // frame (14 KiB measured); a chunk has so many channels that one call per block row costs nothing.
+            w.Line("/// Not inlined, to keep the caller's stack frame small.");
+        }
+
         w.Line("/// </summary>");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.Line(lanes.Chunked ? "[MethodImpl(MethodImplOptions.NoInlining)]" : "[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"{type} a{j}"));
         w.Open($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane{(lanes.Chunked ? ", int keep" : "")})");
         string[] current = WriteSwapRounds(w, plan, Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray());
