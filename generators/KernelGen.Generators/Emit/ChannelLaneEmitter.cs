@@ -66,8 +66,6 @@ internal static class ChannelLaneEmitter
         WriteSwapIndices(w, plan, lanes);
     }
 
-    private static string BlockName(bool border, ColumnBlock kind) => $"Lanes512_{(border ? "Border" : "Interior")}_{kind}";
-
     private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
         string t = plan.T;
@@ -143,7 +141,7 @@ internal static class ChannelLaneEmitter
                 _ => $"{from}, {to}",
             };
             string chunk = lanes.Chunked ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0, y";
-            w.Line($"{BlockName(border, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
+            w.Line($"{ChannelLanes.BlockName(border, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
@@ -185,7 +183,7 @@ internal static class ChannelLaneEmitter
         w.Line($"/// one accumulator per output position; {(border ? "input rows outside the input are skipped" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
         string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
-        w.Open($"private static void {BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)");
+        w.Open($"private static void {ChannelLanes.BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)");
         w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
         w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
         w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");

@@ -90,6 +90,9 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         ColumnBlock.Right => column >= Columns + columnReach - PadRight,
         _ => false,
     };
+
+    /// <summary>The method of one column block of a pass: interior rows or rows with some in the padding, at the left end, middle or right end.</summary>
+    public static string BlockName(bool border, ColumnBlock kind) => $"Lanes512_{(border ? "Border" : "Interior")}_{kind}";
 }
 
 /// <summary>Where a block of output columns lies in its row, which says which of its input columns are padding.</summary>

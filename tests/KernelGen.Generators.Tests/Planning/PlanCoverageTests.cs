@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using KernelGen.Generators.Planning;
+using KernelGen.Generators.Tests.Support;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KernelGen.Generators.Tests.Planning;
+
+/// <summary>
+/// Every kind of method a plan can list is in the plan of some kernel of the differential catalog (the kernels the
+/// kernel tests run against the reference on every vector path, and inside guard pages). A planner change that makes a
+/// new kind of method, or stops the catalog from reaching one, fails here until a catalog kernel exercises it.
+/// </summary>
+public sealed partial class PlanCoverageTests
+{
+    private static readonly Lazy<HashSet<string>> CatalogMethodKinds = new(ReadCatalogMethodKinds);
+
+    [Fact]
+    public void EveryRowPassKindIsInACatalogKernelsPlan()
+    {
+        var missing = new List<string>();
+        foreach (VectorWidth width in VectorWidths.All)
+        {
+            foreach (int rows in width.IsScalar() ? new[] { 1 } : [1, KernelPlan.MaxRowBlock])
+            {
+                foreach (RowEdge edge in width.IsScalar() ? new[] { RowEdge.None } : Enum.GetValues<RowEdge>())
+                {
+                    foreach (bool guarded in edge == RowEdge.None ? new[] { false, true } : [true])
+                    {
+                        string kind = Kind(new RowPass(width, Block: 1, rows, guarded, edge).Name);
+                        if (!CatalogMethodKinds.Value.Contains(kind))
+                        {
+                            missing.Add(kind);
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"No catalog kernel's plan has these row passes: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void EveryChannelLaneBlockKindIsInACatalogKernelsPlan()
+    {
+        string[] missing = [.. from border in new[] { false, true }
+                               from kind in Enum.GetValues<ColumnBlock>()
+                               let name = ChannelLanes.BlockName(border, kind)
+                               where !CatalogMethodKinds.Value.Contains(name)
+                               select name];
+        Assert.True(missing.Length == 0, $"No catalog kernel's plan has these channel-lane blocks: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void TheCatalogIsRead()
+    {
+        // Guards the tests above against passing on an empty or misread catalog.
+        Assert.Contains("Run", CatalogMethodKinds.Value);
+        Assert.Contains(Kind(new RowPass(VectorWidth.V512, 4, 4, Guarded: false, RowEdge.None).Name), CatalogMethodKinds.Value);
+        Assert.InRange(CatalogMethodKinds.Value.Count, 40, 1000);
+    }
+
+    // A method name with its channel block and row count left out: Rows512x8_Border_Block4 -> Rows512x#_Border_Block#.
+    private static string Kind(string name) => Numbers().Replace(name, "$1#");
+
+    [GeneratedRegex(@"(x|Block)\d+")]
+    private static partial Regex Numbers();
+
+    private static HashSet<string> ReadCatalogMethodKinds()
+    {
+        string catalog = Path.Combine(RepositoryRoot(), "tests", "KernelGen.Kernels.Tests", "Kernels");
+        string[] sources = [.. Directory.GetFiles(catalog, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        Assert.True(sources.Length >= 5, $"The kernel catalog was not found under {catalog}.");
+        GeneratorRun run = GeneratorHarness.Run(sources);
+        Assert.Null(run.Result.Exception);
+        Assert.True(run.Result.GeneratedSources.Length >= 100, $"Only {run.Result.GeneratedSources.Length} kernels were generated from the catalog.");
+        return run.Result.GeneratedSources
+            .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            .Select(m => Kind(m.Identifier.Text))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "KernelGen.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No KernelGen.sln above {AppContext.BaseDirectory}.");
+    }
+}
