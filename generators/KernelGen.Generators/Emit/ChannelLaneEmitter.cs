@@ -95,34 +95,35 @@ internal static class ChannelLaneEmitter
             w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
         }
 
-        VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair");
-        if (lanes.Chunked)
+        using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
         {
-            w.Line("bool firstRowDone = y < rowsDone;");
+            if (lanes.Chunked)
+            {
+                w.Line("bool firstRowDone = y < rowsDone;");
+            }
+
+            if (plan.HasBorderRows)
+            {
+                w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
+                WriteBlockCalls(w, lanes, border: false);
+                w.Close();
+                w.Open("else");
+                WriteBlockCalls(w, lanes, border: true);
+                w.Close();
+            }
+            else
+            {
+                WriteBlockCalls(w, lanes, border: false);
+            }
+
+            if (lanes.Chunked)
+            {
+                w.Line();
+                w.Line("rowsDone = y + LaneBlockRows;");
+                w.Close();
+            }
         }
 
-        if (plan.HasBorderRows)
-        {
-            w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
-            WriteBlockCalls(w, lanes, border: false);
-            w.Close();
-            w.Open("else");
-            WriteBlockCalls(w, lanes, border: true);
-            w.Close();
-        }
-        else
-        {
-            WriteBlockCalls(w, lanes, border: false);
-        }
-
-        if (lanes.Chunked)
-        {
-            w.Line();
-            w.Line("rowsDone = y + LaneBlockRows;");
-            w.Close();
-        }
-
-        w.Close();
         w.Close();
         w.Close();
         w.Close();
@@ -187,10 +188,7 @@ internal static class ChannelLaneEmitter
         w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
         w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
         w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
-        w.Line("int width = layout.Width;");
-        w.Line("nint plane = (nint)layout.Height * width;");
-        w.Line("nint outPlane = (nint)layout.OutHeight * layout.OutWidth;");
-        w.Line("int top = y * StrideHeight - layout.PadTop; // input row of the first kernel row, possibly in the padding");
+        PassLocals.WriteGeometry(w);
         foreach (int row in pixels.Select(p => p.Row).Distinct().Where(r => r > 0))
         {
             w.Line($"nint row{row} = (nint){row} * width;");
@@ -217,129 +215,130 @@ internal static class ChannelLaneEmitter
                 : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
         }
 
-        VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block");
-        if (lanes.Chunked)
+        using (VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block"))
         {
-            w.Line("int keep = columnsDone - x;");
-            w.Line($"columnsDone = x + {columns};");
-        }
-
-        w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
-        w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
-        w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
-        if (lanes.Chunked)
-        {
-            for (int r = 0; r < rows; r++)
+            if (lanes.Chunked)
             {
-                w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
+                w.Line("int keep = columnsDone - x;");
+                w.Line($"columnsDone = x + {columns};");
             }
 
-            w.Open("if (resume)");
-            for (int r = 0; r < rows; r++)
+            w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+            w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
+            w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
+            if (lanes.Chunked)
             {
-                string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
-                w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
-            }
-
-            w.Close();
-            w.Open("else");
-        }
-
-        for (int r = 0; r < rows; r++)
-        {
-            for (int j = 0; j < columns; j++)
-            {
-                w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
-            }
-        }
-
-        if (lanes.Chunked)
-        {
-            w.Close();
-            w.Line();
-        }
-
-        w.Open($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)");
-        w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
-        for (int tap = 0; tap < plan.TapsPerChannel; tap++)
-        {
-            w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
-        }
-
-        w.Line($"{type} pixel;");
-        foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
-        {
-            w.Line($"// input row {row.Key}");
-            if (border)
-            {
-                w.Open($"if (inside{row.Key})");
-            }
-
-            foreach (Pixel pixel in row)
-            {
-                string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
-                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
-                foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                for (int r = 0; r < rows; r++)
                 {
-                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                    w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
                 }
-            }
 
-            if (border)
-            {
+                w.Open("if (resume)");
+                for (int r = 0; r < rows; r++)
+                {
+                    string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
+                    w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
+                }
+
                 w.Close();
+                w.Open("else");
             }
-        }
 
-        w.Close();
-        w.Line();
-        bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
-        if (lanes.Chunked && finishes)
-        {
-            w.Open("if (finish)");
-        }
-
-        for (int r = 0; r < rows; r++)
-        {
-            for (int j = 0; j < columns; j++)
+            for (int r = 0; r < rows; r++)
             {
-                string acc = $"acc{r}_{j}";
-                if (plan.Spec.HasBias)
+                for (int j = 0; j < columns; j++)
                 {
-                    w.Line($"{acc} = biasLanes + {acc};");
-                }
-
-                if (plan.Spec.Relu)
-                {
-                    w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                    w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
                 }
             }
-        }
 
-        if (lanes.Chunked && finishes)
-        {
-            w.Close();
-            w.Line();
-        }
-
-        for (int r = 0; r < rows; r++)
-        {
-            string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
-            string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
-            if (lanes.Chunked && r == 0)
+            if (lanes.Chunked)
             {
-                w.Open("if (!firstRowDone)");
-                w.Line(store);
                 w.Close();
                 w.Line();
             }
-            else
+
+            w.Open($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)");
+            w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
+            for (int tap = 0; tap < plan.TapsPerChannel; tap++)
             {
-                w.Line(store);
+                w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
+            }
+
+            w.Line($"{type} pixel;");
+            foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
+            {
+                w.Line($"// input row {row.Key}");
+                if (border)
+                {
+                    w.Open($"if (inside{row.Key})");
+                }
+
+                foreach (Pixel pixel in row)
+                {
+                    string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
+                    w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
+                    foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                    {
+                        w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                    }
+                }
+
+                if (border)
+                {
+                    w.Close();
+                }
+            }
+
+            w.Close();
+            w.Line();
+            bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
+            if (lanes.Chunked && finishes)
+            {
+                w.Open("if (finish)");
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                for (int j = 0; j < columns; j++)
+                {
+                    string acc = $"acc{r}_{j}";
+                    if (plan.Spec.HasBias)
+                    {
+                        w.Line($"{acc} = biasLanes + {acc};");
+                    }
+
+                    if (plan.Spec.Relu)
+                    {
+                        w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                    }
+                }
+            }
+
+            if (lanes.Chunked && finishes)
+            {
+                w.Close();
+                w.Line();
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
+                string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
+                if (lanes.Chunked && r == 0)
+                {
+                    w.Open("if (!firstRowDone)");
+                    w.Line(store);
+                    w.Close();
+                    w.Line();
+                }
+                else
+                {
+                    w.Line(store);
+                }
             }
         }
 
-        w.Close();
         w.Close();
     }
 

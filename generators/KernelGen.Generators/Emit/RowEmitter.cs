@@ -52,10 +52,7 @@ internal static class RowEmitter
         }
 
         w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
-        w.Line("int width = layout.Width;");
-        w.Line("nint plane = (nint)layout.Height * width;");
-        w.Line("nint outPlane = (nint)layout.OutHeight * layout.OutWidth;");
-        w.Line("int top = y * StrideHeight - layout.PadTop; // input row of the first kernel row, possibly in the padding");
+        PassLocals.WriteGeometry(w);
         w.Line("nint rowStart = c0 * plane + (nint)top * width - layout.PadLeft; // an offset only: never turned into a ref outside the input");
         w.Line("nint outStart = o * outPlane + (nint)y * layout.OutWidth;");
         if (layout == TapLayout.Unrolled)
@@ -92,73 +89,74 @@ internal static class RowEmitter
         }
 
         w.Line();
-        VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo");
-
-        w.Line("nint at = rowStart + (nint)x * StrideWidth;");
-        for (int k = 0; k < block; k++)
+        using (VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo"))
         {
-            for (int r = 0; r < rows; r++)
+
+            w.Line("nint at = rowStart + (nint)x * StrideWidth;");
+            for (int k = 0; k < block; k++)
             {
-                w.Line($"{type} {Accumulator(k, r, rows)} = {WindowOperation.Initial(plan, width)};");
-            }
-        }
-
-        bool channelLoop = plan.ChannelsPerGroup > 1;
-        if (channelLoop)
-        {
-            w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
-        }
-
-        if (plan.IsConvolution && !literalWeights && !hoisted)
-        {
-            w.Line(channelLoop
-                ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
-                : $"ref {plan.T} channelWeights = ref weightRef;");
-        }
-
-        bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
-        if (stridedPool)
-        {
-            WriteStridedPoolTaps(w, plan, width, rows);
-        }
-        else
-        {
-            if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
-            {
-                w.Line($"{type} v;");
-            }
-
-            WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
-        }
-
-        if (channelLoop)
-        {
-            w.Close();
-        }
-
-        w.Line();
-        for (int k = 0; k < block; k++)
-        {
-            for (int r = 0; r < rows; r++)
-            {
-                foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
+                for (int r = 0; r < rows; r++)
                 {
-                    w.Line(line);
+                    w.Line($"{type} {Accumulator(k, r, rows)} = {WindowOperation.Initial(plan, width)};");
+                }
+            }
+
+            bool channelLoop = plan.ChannelsPerGroup > 1;
+            if (channelLoop)
+            {
+                w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
+            }
+
+            if (plan.IsConvolution && !literalWeights && !hoisted)
+            {
+                w.Line(channelLoop
+                    ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
+                    : $"ref {plan.T} channelWeights = ref weightRef;");
+            }
+
+            bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
+            if (stridedPool)
+            {
+                WriteStridedPoolTaps(w, plan, width, rows);
+            }
+            else
+            {
+                if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+                {
+                    w.Line($"{type} v;");
+                }
+
+                WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
+            }
+
+            if (channelLoop)
+            {
+                w.Close();
+            }
+
+            w.Line();
+            for (int k = 0; k < block; k++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
+                    {
+                        w.Line(line);
+                    }
+                }
+            }
+
+            for (int k = 0; k < block; k++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
+                    string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
+                    w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
                 }
             }
         }
 
-        for (int k = 0; k < block; k++)
-        {
-            for (int r = 0; r < rows; r++)
-            {
-                string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
-                string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
-                w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
-            }
-        }
-
-        w.Close();
         w.Line();
         w.Line("return xTo;");
         w.Close();

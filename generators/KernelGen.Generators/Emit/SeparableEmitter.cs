@@ -171,31 +171,32 @@ internal static class SeparableEmitter
     private static void WriteColumnLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, bool guarded)
     {
         int lanes = width.Lanes(plan);
-        VectorLoop.Open(w, width, lanes, "t", null, "end");
-        if (guarded)
+        using (VectorLoop.Open(w, width, lanes, "t", null, "end"))
         {
-            // Border rows: each kernel row in the padding is skipped, so the taps are folded in one by one.
-            w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
-            for (int i = 0; i < column.Length; i++)
+            if (guarded)
             {
-                if (column[i] != 0)
+                // Border rows: each kernel row in the padding is skipped, so the taps are folded in one by one.
+                w.Line($"{width.Type(plan)} acc = {width.Zero(plan)};");
+                for (int i = 0; i < column.Length; i++)
                 {
-                    string load = width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation));
-                    w.Line($"if (inside{i}) {{ {WindowOperation.AccumulateConstant(plan, width, "acc", load, column[i])} }}");
+                    if (column[i] != 0)
+                    {
+                        string load = width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation));
+                        w.Line($"if (inside{i}) {{ {WindowOperation.AccumulateConstant(plan, width, "acc", load, column[i])} }}");
+                    }
                 }
             }
-        }
-        else
-        {
-            var terms = column.Select((weight, i) => (weight, width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation))));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc", terms))
+            else
             {
-                w.Line(line);
+                var terms = column.Select((weight, i) => (weight, width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation))));
+                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc", terms))
+                {
+                    w.Line(line);
+                }
             }
-        }
 
-        w.Line(width.Store("acc", "intermediateRef", "t"));
-        w.Close();
+            w.Line(width.Store("acc", "intermediateRef", "t"));
+        }
     }
 
     /// <summary>
@@ -205,45 +206,45 @@ internal static class SeparableEmitter
     private static void WriteBlockLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column)
     {
         int rows = KernelPlan.SeparableRowBlock, dilation = plan.Spec.Dilation;
-        VectorLoop.Open(w, width, width.Lanes(plan), "t", null, "end");
-        var used = new SortedSet<int>();
-        for (int k = 0; k < rows; k++)
+        using (VectorLoop.Open(w, width, width.Lanes(plan), "t", null, "end"))
         {
-            for (int i = 0; i < column.Length; i++)
+            var used = new SortedSet<int>();
+            for (int k = 0; k < rows; k++)
             {
-                if (column[i] != 0)
+                for (int i = 0; i < column.Length; i++)
                 {
-                    used.Add(k + i * dilation);
+                    if (column[i] != 0)
+                    {
+                        used.Add(k + i * dilation);
+                    }
                 }
             }
-        }
 
-        foreach (int r in used)
-        {
-            w.Line($"{width.Type(plan)} row{r} = {width.Load(plan, "inputRef", InputOffset(r))};");
-        }
-
-        if (!width.IsScalar)
-        {
-            // The rows no block above has read, a strip ahead: a large image streams from memory while this one computes.
-            foreach (int r in used.Where(r => r >= plan.RowReach))
+            foreach (int r in used)
             {
-                w.Line($"KernelPrefetch.Line(input, {InputOffset(r)} + Strip);");
-            }
-        }
-
-        for (int k = 0; k < rows; k++)
-        {
-            var terms = column.Select((weight, i) => (weight, $"row{k + i * dilation}"));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms))
-            {
-                w.Line(line);
+                w.Line($"{width.Type(plan)} row{r} = {width.Load(plan, "inputRef", InputOffset(r))};");
             }
 
-            w.Line(width.Store($"acc{k}", "intermediateRef", k == 0 ? "t" : $"{k} * StripStride + t"));
-        }
+            if (!width.IsScalar)
+            {
+                // The rows no block above has read, a strip ahead: a large image streams from memory while this one computes.
+                foreach (int r in used.Where(r => r >= plan.RowReach))
+                {
+                    w.Line($"KernelPrefetch.Line(input, {InputOffset(r)} + Strip);");
+                }
+            }
 
-        w.Close();
+            for (int k = 0; k < rows; k++)
+            {
+                var terms = column.Select((weight, i) => (weight, $"row{k + i * dilation}"));
+                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms))
+                {
+                    w.Line(line);
+                }
+
+                w.Line(width.Store($"acc{k}", "intermediateRef", k == 0 ? "t" : $"{k} * StripStride + t"));
+            }
+        }
     }
 
     /// <summary>The offset of input row <paramref name="row"/> (from the first kernel row of the first output row), column t.</summary>
@@ -259,50 +260,45 @@ internal static class SeparableEmitter
             int lanes = width.Lanes(plan);
             bool aligned = width == SimdWidth.V512 && plan.AlignsRowTaps;
             string condition = width.IsScalar ? "" : $"{width.IsAccelerated}{(aligned ? " && Avx512F.IsSupported" : "")} && count >= {lanes}";
-            w.Open(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})");
-            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+            using (w.Block(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})"))
             {
-                w.Line(line);
-            }
+                foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+                {
+                    w.Line(line);
+                }
 
-            w.Open("for (int k = 0; k < rows; k++)");
-            w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
-            w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
-            IEnumerable<(double, string)> terms;
-            if (aligned)
-            {
-                terms = OpenAlignedLoop(w, plan, row, lanes);
-            }
-            else
-            {
-                VectorLoop.Open(w, width, lanes, "u", "0", "count");
-                terms = row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
-            }
+                using (w.Block("for (int k = 0; k < rows; k++)"))
+                {
+                    w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
+                    w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
+                    IEnumerable<(double, string)> terms = aligned
+                        ? row.Select((weight, j) => (weight, AlignedTaps.Tap(plan, "low", "high", j * plan.Spec.Dilation)))
+                        : row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
+                    using (aligned ? OpenAlignedLoop(w, plan, lanes) : VectorLoop.Open(w, width, lanes, "u", "0", "count"))
+                    {
+                        foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
+                        {
+                            w.Line(line);
+                        }
 
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
-            {
-                w.Line(line);
-            }
+                        foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
+                        {
+                            w.Line(line);
+                        }
 
-            foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
-            {
-                w.Line(line);
-            }
+                        w.Line(width.Store("acc0", "outputRef", "outStart + u"));
+                        if (!width.IsScalar)
+                        {
+                            w.Line("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs");
+                        }
 
-            w.Line(width.Store("acc0", "outputRef", "outStart + u"));
-            if (!width.IsScalar)
-            {
-                w.Line("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs");
+                        if (aligned)
+                        {
+                            w.Line("low = high;");
+                        }
+                    }
+                }
             }
-
-            if (aligned)
-            {
-                w.Line("low = high;");
-            }
-
-            w.Close();
-            w.Close();
-            w.Close();
         }
 
         w.Close();
@@ -312,14 +308,13 @@ internal static class SeparableEmitter
     /// Opens the 512-bit loop of a row pass whose taps are cut out of two aligned loads: <c>low</c> (strip columns
     /// u‥u + lanes − 1, carried over from the step before) and <c>high</c> (the next vector), each tap's vector shifted
     /// out of the pair by valignd. The strip rows hold a vector's worth past the strip, so <c>high</c> stays inside them.
-    /// Returns the row filter's terms.
     /// </summary>
-    private static IEnumerable<(double, string)> OpenAlignedLoop(SourceWriter w, KernelPlan plan, double[] row, int lanes)
+    private static SourceWriter.Scope OpenAlignedLoop(SourceWriter w, KernelPlan plan, int lanes)
     {
         w.Line($"{AlignedTaps.Type(plan)} low = {AlignedTaps.Load(plan, "columnsRef", null)};");
-        VectorLoop.OpenOverlapping(w, "u", "0", "count", lanes.ToString(), reset: () => w.Line($"low = {AlignedTaps.Load(plan, "columnsRef", "u")};"));
+        SourceWriter.Scope loop = VectorLoop.OpenOverlapping(w, "u", "0", "count", lanes.ToString(), reset: () => w.Line($"low = {AlignedTaps.Load(plan, "columnsRef", "u")};"));
         w.Line($"{AlignedTaps.Type(plan)} high = {AlignedTaps.Load(plan, "columnsRef", $"u + {lanes}")};");
-        return row.Select((weight, j) => (weight, AlignedTaps.Tap(plan, "low", "high", j * plan.Spec.Dilation))).ToList();
+        return loop;
     }
 
     public static string Join(KernelPlan plan, double[] taps) => string.Join(", ", taps.Select(t => ConstantKernel.Literal(t, plan.Spec.Element)));

@@ -62,10 +62,11 @@ internal static class SeparableRegisterEmitter
 
     private static void WritePlainLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row)
     {
-        VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo");
-        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
-        WritePrefetches(w, plan, width, column);
-        w.Close();
+        using (VectorLoop.Open(w, width, width.Lanes(plan), "x", null, "xTo"))
+        {
+            WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => width.Load(plan, "inputRef", offset == 0 ? at : $"{at} + {offset}"));
+            WritePrefetches(w, plan, width, column);
+        }
     }
 
     /// <summary>
@@ -82,28 +83,30 @@ internal static class SeparableRegisterEmitter
             w.Line($"{AlignedTaps.Type(plan)} low{r} = {AlignedTaps.Load(plan, "inputRef", RowAt("rowStart + x", r))};");
         }
 
-        VectorLoop.OpenOverlapping(w, "x", null, "xTo", lanes.ToString(), reset: () =>
+        void Reload()
         {
             foreach (int r in rows)
             {
                 w.Line($"low{r} = {AlignedTaps.Load(plan, "inputRef", RowAt("rowStart + x", r))};");
             }
-        });
-        WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => AlignedTaps.Tap(plan, $"low{r}", $"high{r}", offset),
-            afterAt: () =>
-            {
-                foreach (int r in rows)
-                {
-                    w.Line($"{AlignedTaps.Type(plan)} high{r} = {AlignedTaps.Load(plan, "inputRef", $"{RowAt("at", r)} + {lanes}")};");
-                }
-            });
-        WritePrefetches(w, plan, width, column);
-        foreach (int r in rows)
-        {
-            w.Line($"low{r} = high{r};");
         }
 
-        w.Close();
+        using (VectorLoop.OpenOverlapping(w, "x", null, "xTo", lanes.ToString(), reset: Reload))
+        {
+            WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => AlignedTaps.Tap(plan, $"low{r}", $"high{r}", offset),
+                afterAt: () =>
+                {
+                    foreach (int r in rows)
+                    {
+                        w.Line($"{AlignedTaps.Type(plan)} high{r} = {AlignedTaps.Load(plan, "inputRef", $"{RowAt("at", r)} + {lanes}")};");
+                    }
+                });
+            WritePrefetches(w, plan, width, column);
+            foreach (int r in rows)
+            {
+                w.Line($"low{r} = high{r};");
+            }
+        }
     }
 
     // The rows no block above has read, and the outputs, a strip ahead: a large image streams from memory while this

@@ -6,7 +6,8 @@ namespace KernelGen.Generators.Emit;
 /// <summary>
 /// The loop header every emitted row loop shares. A vector loop steps a vector at a time and ends with a last vector
 /// that overlaps the one before rather than reading or writing past the end (the caller guarantees at least one
-/// vector's worth); a scalar loop steps one at a time. The caller closes the loop.
+/// vector's worth); a scalar loop steps one at a time. Each returns the loop's scope, which the caller disposes
+/// (<c>using</c>) after writing the body.
 /// </summary>
 internal static class VectorLoop
 {
@@ -16,16 +17,12 @@ internal static class VectorLoop
     /// <param name="index">The loop variable.</param>
     /// <param name="start">Its start, declaring it (<c>int index = start</c>), or null for an existing variable.</param>
     /// <param name="end">The exclusive end.</param>
-    public static void Open(SourceWriter w, SimdWidth width, int lanes, string index, string? start, string end)
+    public static SourceWriter.Scope Open(SourceWriter w, SimdWidth width, int lanes, string index, string? start, string end)
     {
         string init = start is null ? "" : $"int {index} = {start}";
-        if (width.IsScalar)
-        {
-            w.Open($"for ({init}; {index} < {end}; {index}++)");
-            return;
-        }
-
-        OpenOverlapping(w, index, start, end, lanes.ToString());
+        return width.IsScalar
+            ? w.Block($"for ({init}; {index} < {end}; {index}++)")
+            : OpenOverlapping(w, index, start, end, lanes.ToString());
     }
 
     /// <summary>
@@ -34,20 +31,23 @@ internal static class VectorLoop
     /// the comment; <paramref name="reset"/>, if any, writes what the moved-back step must redo (reloading values
     /// carried from the step before).
     /// </summary>
-    public static void OpenOverlapping(SourceWriter w, string index, string? start, string end, string step, string unit = "vector", Action? reset = null)
+    public static SourceWriter.Scope OpenOverlapping(SourceWriter w, string index, string? start, string end, string step, string unit = "vector", Action? reset = null)
     {
         string init = start is null ? "" : $"int {index} = {start}";
-        w.Open($"for ({init}; ; {index} += {step})");
-        w.Open($"if ({index} > {end} - {step})");
-        w.Line($"if ({index} >= {end})");
-        w.Line("{");
-        w.Line("    break;");
-        w.Line("}");
+        SourceWriter.Scope loop = w.Block($"for ({init}; ; {index} += {step})");
+        using (w.Block($"if ({index} > {end} - {step})"))
+        {
+            w.Line($"if ({index} >= {end})");
+            w.Line("{");
+            w.Line("    break;");
+            w.Line("}");
+            w.Line();
+            w.Line($"{index} = {end} - {step}; // the last {unit} overlaps the one before rather than running past the end");
+            reset?.Invoke();
+        }
+
         w.Line();
-        w.Line($"{index} = {end} - {step}; // the last {unit} overlaps the one before rather than running past the end");
-        reset?.Invoke();
-        w.Close();
-        w.Line();
+        return loop;
     }
 
     /// <summary>
@@ -61,15 +61,15 @@ internal static class VectorLoop
         foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
         {
             string condition = width.IsScalar ? $"{index} < {end}" : $"{width.IsAccelerated} && {end} - {index} >= {width.Lanes(plan)}";
-            w.Open($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})");
-            body(width);
-            if (!width.IsScalar)
+            using (w.Block($"{(width == SimdWidth.V512 || width.IsScalar ? "if" : "else if")} ({condition})"))
             {
-                w.Line();
-                w.Line($"{index} = {end};");
+                body(width);
+                if (!width.IsScalar)
+                {
+                    w.Line();
+                    w.Line($"{index} = {end};");
+                }
             }
-
-            w.Close();
         }
     }
 }

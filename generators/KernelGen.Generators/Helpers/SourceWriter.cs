@@ -38,6 +38,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Opens a brace like <see cref="Open"/> and returns the scope that closes it: <c>using (w.Block("for (...)")) { ... }</c>
+    /// keeps every brace the writer opens matched by construction, however the body returns.
+    /// </summary>
+    public Scope Block(string? header = null, string suffix = "")
+    {
+        Open(header);
+        return new Scope(this, suffix);
+    }
+
+    /// <summary>A <see cref="Block"/> where <paramref name="open"/> holds, else nothing opened and nothing to close.</summary>
+    public Scope BlockIf(bool open, string header) => open ? Block(header) : default;
+
     /// <summary>Outdents and writes a closing brace followed by <paramref name="suffix"/>.</summary>
     public SourceWriter Close(string suffix = "")
     {
@@ -46,4 +59,20 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>An open brace of a <see cref="SourceWriter"/>, closed when disposed.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly SourceWriter? _writer;
+        private readonly string _suffix;
+
+        internal Scope(SourceWriter writer, string suffix)
+        {
+            _writer = writer;
+            _suffix = suffix;
+        }
+
+        /// <summary>Closes the brace; the default scope (a brace that was not opened) closes nothing.</summary>
+        public void Dispose() => _writer?.Close(_suffix);
+    }
 }
