@@ -53,19 +53,21 @@ public sealed partial class KernelGenerator
             w.Line();
             WriteImplementation(w, plan);
             w.Line();
-            w.Open("namespace KernelGen.Generated");
-            string[] intrinsics = !plan.UsesX86Intrinsics ? ["System.Runtime.Intrinsics"] : ["System.Runtime.Intrinsics", "System.Runtime.Intrinsics.X86"];
-            foreach (string import in new[]
+            using (w.Block("namespace KernelGen.Generated"))
             {
-                "System", "System.CodeDom.Compiler", "System.Runtime.CompilerServices", "System.Runtime.InteropServices",
-            }.Concat(intrinsics).Concat(["KernelGen"]))
-            {
-                w.Line($"using {import};");
+                string[] intrinsics = !plan.UsesX86Intrinsics ? ["System.Runtime.Intrinsics"] : ["System.Runtime.Intrinsics", "System.Runtime.Intrinsics.X86"];
+                foreach (string import in new[]
+                {
+                    "System", "System.CodeDom.Compiler", "System.Runtime.CompilerServices", "System.Runtime.InteropServices",
+                }.Concat(intrinsics).Concat(["KernelGen"]))
+                {
+                    w.Line($"using {import};");
+                }
+
+                w.Line();
+                KernelClassEmitter.Emit(w, plan, Version);
             }
 
-            w.Line();
-            KernelClassEmitter.Emit(w, plan, Version);
-            w.Close();
             return w.ToString();
         }
 

@@ -75,58 +75,63 @@ internal static class ChannelLaneEmitter
             ? "/// then output rows two at a time, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
             : "/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
         w.Line("/// </summary>");
-        w.Open($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)");
-        string size = lanes.Chunked ? "LaneChunk * TapsPerChannel" : "WeightsPerOutput";
-        double kib = (double)lanes.Chunk * plan.TapsPerChannel * lanes.Lanes * plan.ElementBytes / 1024;
-        w.Line($"Span<{t}> packed = KernelScratch.Get<{t}>({size} * ChannelLanes); // {kib:0.#} KiB, this thread's scratch (not the stack)");
-        w.Open("for (int group = 0; group < Groups; group++)");
-        w.Line("int c0 = group * ChannelsPerGroup;");
-        w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)");
-        if (lanes.Chunked)
+        using (w.Block($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)"))
         {
-            w.Open("for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)");
-            w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
-            w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
-            w.Line("PackLaneWeights(weights, packed, o, c, channels);");
-            w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+            string size = lanes.Chunked ? "LaneChunk * TapsPerChannel" : "WeightsPerOutput";
+            double kib = (double)lanes.Chunk * plan.TapsPerChannel * lanes.Lanes * plan.ElementBytes / 1024;
+            w.Line($"Span<{t}> packed = KernelScratch.Get<{t}>({size} * ChannelLanes); // {kib:0.#} KiB, this thread's scratch (not the stack)");
+            using (w.Block("for (int group = 0; group < Groups; group++)"))
+            {
+                w.Line("int c0 = group * ChannelsPerGroup;");
+                using (w.Block("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)"))
+                {
+                    if (lanes.Chunked)
+                    {
+                        w.Open("for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)");
+                        w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
+                        w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
+                        w.Line("PackLaneWeights(weights, packed, o, c, channels);");
+                        w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+                    }
+                    else
+                    {
+                        w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
+                    }
+
+                    using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
+                    {
+                        if (lanes.Chunked)
+                        {
+                            w.Line("bool firstRowDone = y < rowsDone;");
+                        }
+
+                        if (plan.HasBorderRows)
+                        {
+                            using (w.Block("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)"))
+                            {
+                                WriteBlockCalls(w, lanes, border: false);
+                            }
+
+                            using (w.Block("else"))
+                            {
+                                WriteBlockCalls(w, lanes, border: true);
+                            }
+                        }
+                        else
+                        {
+                            WriteBlockCalls(w, lanes, border: false);
+                        }
+
+                        if (lanes.Chunked)
+                        {
+                            w.Line();
+                            w.Line("rowsDone = y + LaneBlockRows;");
+                            w.Close();
+                        }
+                    }
+                }
+            }
         }
-        else
-        {
-            w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
-        }
-
-        using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
-        {
-            if (lanes.Chunked)
-            {
-                w.Line("bool firstRowDone = y < rowsDone;");
-            }
-
-            if (plan.HasBorderRows)
-            {
-                w.Open("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)");
-                WriteBlockCalls(w, lanes, border: false);
-                w.Close();
-                w.Open("else");
-                WriteBlockCalls(w, lanes, border: true);
-                w.Close();
-            }
-            else
-            {
-                WriteBlockCalls(w, lanes, border: false);
-            }
-
-            if (lanes.Chunked)
-            {
-                w.Line();
-                w.Line("rowsDone = y + LaneBlockRows;");
-                w.Close();
-            }
-        }
-
-        w.Close();
-        w.Close();
-        w.Close();
     }
 
     private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool border)
@@ -154,18 +159,22 @@ internal static class ChannelLaneEmitter
         w.Line("/// <paramref name=\"first\"/> + c at <c>tap</c> (window row-major, as applied: reversed when flipped), for c &lt;");
         w.Line("/// <paramref name=\"channels\"/>, so each tap's weights for the block load as one vector.");
         w.Line("/// </summary>");
-        w.Open($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o, int first, int channels)");
-        w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput + first * TapsPerChannel);");
-        w.Line($"ref {t} destination = ref MemoryMarshal.GetReference(packed);");
-        w.Open("for (int k = 0; k < ChannelLanes; k++)");
-        w.Open("for (int i = 0; i < channels * TapsPerChannel; i += TapsPerChannel)");
-        w.Open("for (int tap = 0; tap < TapsPerChannel; tap++)");
-        w.Line("int from = i + (Flip ? TapsPerChannel - 1 - tap : tap);");
-        w.Line("Unsafe.Add(ref destination, (i + tap) * ChannelLanes + k) = Unsafe.Add(ref source, (nint)k * WeightsPerOutput + from);");
-        w.Close();
-        w.Close();
-        w.Close();
-        w.Close();
+        using (w.Block($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o, int first, int channels)"))
+        {
+            w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput + first * TapsPerChannel);");
+            w.Line($"ref {t} destination = ref MemoryMarshal.GetReference(packed);");
+            using (w.Block("for (int k = 0; k < ChannelLanes; k++)"))
+            {
+                using (w.Block("for (int i = 0; i < channels * TapsPerChannel; i += TapsPerChannel)"))
+                {
+                    using (w.Block("for (int tap = 0; tap < TapsPerChannel; tap++)"))
+                    {
+                        w.Line("int from = i + (Flip ? TapsPerChannel - 1 - tap : tap);");
+                        w.Line("Unsafe.Add(ref destination, (i + tap) * ChannelLanes + k) = Unsafe.Add(ref source, (nint)k * WeightsPerOutput + from);");
+                    }
+                }
+            }
+        }
     }
 
     private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, ColumnBlock kind)
@@ -184,162 +193,166 @@ internal static class ChannelLaneEmitter
         w.Line($"/// one accumulator per output position; {(border ? "input rows outside the input are skipped" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
         string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
-        w.Open($"private static void {ChannelLanes.BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)");
-        w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
-        w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
-        w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
-        PassLocals.WriteGeometry(w);
-        foreach (int row in pixels.Select(p => p.Row).Distinct().Where(r => r > 0))
+        using (w.Block($"private static void {ChannelLanes.BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)"))
         {
-            w.Line($"nint row{row} = (nint){row} * width;");
-        }
-
-        if (border)
-        {
-            foreach (int row in pixels.Select(p => p.Row).Distinct())
+            w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
+            w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
+            w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
+            PassLocals.WriteGeometry(w);
+            foreach (int row in pixels.Select(p => p.Row).Distinct().Where(r => r > 0))
             {
-                w.Line($"bool inside{row} = (uint)({(row == 0 ? "top" : $"top + {row}")}) < (uint)layout.Height;");
-            }
-        }
-
-        if (plan.Spec.HasBias)
-        {
-            w.Line($"{type} biasLanes = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);");
-        }
-
-        w.Line();
-        if (lanes.Chunked)
-        {
-            w.Line(kind == ColumnBlock.Right && lanes.PadLeft > 0
-                ? $"int columnsDone = Math.Max(xFrom, {columns}); // the left block finished the first {columns} columns: an overlapping block keeps them"
-                : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
-        }
-
-        using (VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block"))
-        {
-            if (lanes.Chunked)
-            {
-                w.Line("int keep = columnsDone - x;");
-                w.Line($"columnsDone = x + {columns};");
+                w.Line($"nint row{row} = (nint){row} * width;");
             }
 
-            w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
-            w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
-            w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
-            if (lanes.Chunked)
+            if (border)
             {
-                for (int r = 0; r < rows; r++)
+                foreach (int row in pixels.Select(p => p.Row).Distinct())
                 {
-                    w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
-                }
-
-                w.Open("if (resume)");
-                for (int r = 0; r < rows; r++)
-                {
-                    string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
-                    w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
-                }
-
-                w.Close();
-                w.Open("else");
-            }
-
-            for (int r = 0; r < rows; r++)
-            {
-                for (int j = 0; j < columns; j++)
-                {
-                    w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
+                    w.Line($"bool inside{row} = (uint)({(row == 0 ? "top" : $"top + {row}")}) < (uint)layout.Height;");
                 }
             }
 
-            if (lanes.Chunked)
+            if (plan.Spec.HasBias)
             {
-                w.Close();
-                w.Line();
+                w.Line($"{type} biasLanes = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);");
             }
 
-            w.Open($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)");
-            w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
-            for (int tap = 0; tap < plan.TapsPerChannel; tap++)
-            {
-                w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
-            }
-
-            w.Line($"{type} pixel;");
-            foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
-            {
-                w.Line($"// input row {row.Key}");
-                if (border)
-                {
-                    w.Open($"if (inside{row.Key})");
-                }
-
-                foreach (Pixel pixel in row)
-                {
-                    string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
-                    w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
-                    foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
-                    {
-                        w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
-                    }
-                }
-
-                if (border)
-                {
-                    w.Close();
-                }
-            }
-
-            w.Close();
             w.Line();
-            bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
-            if (lanes.Chunked && finishes)
+            if (lanes.Chunked)
             {
-                w.Open("if (finish)");
+                w.Line(kind == ColumnBlock.Right && lanes.PadLeft > 0
+                    ? $"int columnsDone = Math.Max(xFrom, {columns}); // the left block finished the first {columns} columns: an overlapping block keeps them"
+                    : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
             }
 
-            for (int r = 0; r < rows; r++)
+            using (VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block"))
             {
-                for (int j = 0; j < columns; j++)
+                if (lanes.Chunked)
                 {
-                    string acc = $"acc{r}_{j}";
-                    if (plan.Spec.HasBias)
+                    w.Line("int keep = columnsDone - x;");
+                    w.Line($"columnsDone = x + {columns};");
+                }
+
+                w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+                w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
+                w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
+                if (lanes.Chunked)
+                {
+                    for (int r = 0; r < rows; r++)
                     {
-                        w.Line($"{acc} = biasLanes + {acc};");
+                        w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
                     }
 
-                    if (plan.Spec.Relu)
+                    using (w.Block("if (resume)"))
                     {
-                        w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                        for (int r = 0; r < rows; r++)
+                        {
+                            string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
+                            w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
+                        }
+                    }
+
+                    w.Open("else");
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int j = 0; j < columns; j++)
+                    {
+                        w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
                     }
                 }
-            }
 
-            if (lanes.Chunked && finishes)
-            {
-                w.Close();
-                w.Line();
-            }
-
-            for (int r = 0; r < rows; r++)
-            {
-                string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
-                string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
-                if (lanes.Chunked && r == 0)
+                if (lanes.Chunked)
                 {
-                    w.Open("if (!firstRowDone)");
-                    w.Line(store);
                     w.Close();
                     w.Line();
                 }
-                else
+
+                using (w.Block($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)"))
                 {
-                    w.Line(store);
+                    w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
+                    for (int tap = 0; tap < plan.TapsPerChannel; tap++)
+                    {
+                        w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
+                    }
+
+                    w.Line($"{type} pixel;");
+                    foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
+                    {
+                        w.Line($"// input row {row.Key}");
+                        if (border)
+                        {
+                            w.Open($"if (inside{row.Key})");
+                        }
+
+                        foreach (Pixel pixel in row)
+                        {
+                            string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
+                            w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
+                            foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                            {
+                                w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                            }
+                        }
+
+                        if (border)
+                        {
+                            w.Close();
+                        }
+                    }
+                }
+
+                w.Line();
+                bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
+                if (lanes.Chunked && finishes)
+                {
+                    w.Open("if (finish)");
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int j = 0; j < columns; j++)
+                    {
+                        string acc = $"acc{r}_{j}";
+                        if (plan.Spec.HasBias)
+                        {
+                            w.Line($"{acc} = biasLanes + {acc};");
+                        }
+
+                        if (plan.Spec.Relu)
+                        {
+                            w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                        }
+                    }
+                }
+
+                if (lanes.Chunked && finishes)
+                {
+                    w.Close();
+                    w.Line();
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
+                    string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
+                    if (lanes.Chunked && r == 0)
+                    {
+                        using (w.Block("if (!firstRowDone)"))
+                        {
+                            w.Line(store);
+                        }
+
+                        w.Line();
+                    }
+                    else
+                    {
+                        w.Line(store);
+                    }
                 }
             }
         }
-
-        w.Close();
     }
 
     /// <summary>
@@ -399,25 +412,26 @@ internal static class ChannelLaneEmitter
         w.Line("/// </summary>");
         w.Line(lanes.Chunked ? "[MethodImpl(MethodImplOptions.NoInlining)]" : "[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"{type} a{j}"));
-        w.Open($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane{(lanes.Chunked ? ", int keep" : "")})");
-        string[] current = WriteSwapRounds(w, plan, Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray());
-        string Store(string value, string at) => lanes.Chunked
-            ? $"StoreColumns({value}, ref destination, {at}, keep);"
-            : $"{value}.StoreUnsafe(ref destination, (nuint)({at}));";
-        for (int k = 0; k < columns; k++)
+        using (w.Block($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane{(lanes.Chunked ? ", int keep" : "")})"))
         {
-            if (halves == 1)
+            string[] current = WriteSwapRounds(w, plan, Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray());
+            string Store(string value, string at) => lanes.Chunked
+                ? $"StoreColumns({value}, ref destination, {at}, keep);"
+                : $"{value}.StoreUnsafe(ref destination, (nuint)({at}));";
+            for (int k = 0; k < columns; k++)
             {
-                w.Line(Store(current[k], $"at + {k} * outPlane"));
-            }
-            else
-            {
-                w.Line(Store($"{current[k]}.GetLower()", $"at + {k} * outPlane"));
-                w.Line(Store($"{current[k]}.GetUpper()", $"at + {k + columns} * outPlane"));
+                if (halves == 1)
+                {
+                    w.Line(Store(current[k], $"at + {k} * outPlane"));
+                }
+                else
+                {
+                    w.Line(Store($"{current[k]}.GetLower()", $"at + {k} * outPlane"));
+                    w.Line(Store($"{current[k]}.GetUpper()", $"at + {k + columns} * outPlane"));
+                }
             }
         }
 
-        w.Close();
         if (lanes.Chunked)
         {
             w.Line();
@@ -433,14 +447,17 @@ internal static class ChannelLaneEmitter
         string indices = string.Join(", ", Enumerable.Range(0, ChannelLanes.Columns).Select(i => single ? i.ToString() : i + "L"));
         w.Line("/// <summary>Stores 8 columns of one channel, except the first <paramref name=\"keep\"/>, which an overlapped block already finished.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        w.Open($"private static void StoreColumns({type} value, ref {plan.T} destination, nint at, int keep)");
-        w.Open("if (keep > 0)");
-        w.Line($"{type} kept = {vector}.LoadUnsafe(ref destination, (nuint)at);");
-        w.Line($"value = {vector}.ConditionalSelect({vector}.LessThan({vector}.Create({indices}), {vector}.Create({(single ? "keep" : "(long)keep")})).{(single ? "AsSingle" : "AsDouble")}(), kept, value);");
-        w.Close();
-        w.Line();
-        w.Line("value.StoreUnsafe(ref destination, (nuint)at);");
-        w.Close();
+        using (w.Block($"private static void StoreColumns({type} value, ref {plan.T} destination, nint at, int keep)"))
+        {
+            using (w.Block("if (keep > 0)"))
+            {
+                w.Line($"{type} kept = {vector}.LoadUnsafe(ref destination, (nuint)at);");
+                w.Line($"value = {vector}.ConditionalSelect({vector}.LessThan({vector}.Create({indices}), {vector}.Create({(single ? "keep" : "(long)keep")})).{(single ? "AsSingle" : "AsDouble")}(), kept, value);");
+            }
+
+            w.Line();
+            w.Line("value.StoreUnsafe(ref destination, (nuint)at);");
+        }
     }
 
     /// <summary>
@@ -455,24 +472,24 @@ internal static class ChannelLaneEmitter
         w.Line("/// <summary>The inverse of <see cref=\"TransposeStore\"/>: the partial sums of one output row of a block, one accumulator per column.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out {type} a{j}"));
-        w.Open($"private static void LoadTransposed(ref {t} source, nint at, nint outPlane, {parameters})");
-        var loaded = new string[columns];
-        for (int k = 0; k < columns; k++)
+        using (w.Block($"private static void LoadTransposed(ref {t} source, nint at, nint outPlane, {parameters})"))
         {
-            loaded[k] = $"e{k}";
-            string load = halves == 1
-                ? $"{Vector}.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane))"
-                : $"{Vector}.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + {k + columns} * outPlane)))";
-            w.Line($"{type} e{k} = {load};");
-        }
+            var loaded = new string[columns];
+            for (int k = 0; k < columns; k++)
+            {
+                loaded[k] = $"e{k}";
+                string load = halves == 1
+                    ? $"{Vector}.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane))"
+                    : $"{Vector}.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + {k + columns} * outPlane)))";
+                w.Line($"{type} e{k} = {load};");
+            }
 
-        string[] current = WriteSwapRounds(w, plan, loaded);
-        for (int j = 0; j < columns; j++)
-        {
-            w.Line($"a{j} = {current[j]};");
+            string[] current = WriteSwapRounds(w, plan, loaded);
+            for (int j = 0; j < columns; j++)
+            {
+                w.Line($"a{j} = {current[j]};");
+            }
         }
-
-        w.Close();
     }
 
     /// <summary>

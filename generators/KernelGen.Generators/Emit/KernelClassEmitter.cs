@@ -25,51 +25,50 @@ internal static class KernelClassEmitter
         }
 
         w.Line($"[GeneratedCode(\"KernelGen.Generators\", \"{generatorVersion}\")]");
-        w.Open($"file static class {plan.ClassName}");
-        WriteConstants(w, plan);
-        w.Line();
-        WriteRun(w, plan);
-        if (plan.Separable is not null)
+        using (w.Block($"file static class {plan.ClassName}"))
         {
+            WriteConstants(w, plan);
             w.Line();
-            SeparableEmitter.WriteMethods(w, plan);
-            w.Close();
-            return;
-        }
-
-        if (plan.ChannelLanes is { } lanes)
-        {
-            w.Line();
-            ChannelLaneEmitter.WriteMethods(w, plan, lanes);
-        }
-
-        RowPasses passes = RowPasses.For(plan);
-        foreach (int block in plan.BlockSizes)
-        {
-            w.Line();
-            WriteOutputRows(w, plan, passes, block);
-            w.Line();
-            WriteRowEnds(w, plan, passes, block);
-        }
-
-        foreach (RowPass pass in passes.All)
-        {
-            w.Line();
-            RowEmitter.Emit(w, plan, pass);
-        }
-
-        w.Line();
-        WriteBorders(w, plan);
-        if (plan.Spec.StrideWidth > 1)
-        {
-            foreach (SimdWidth width in SimdWidth.Vectors)
+            WriteRun(w, plan);
+            if (plan.Separable is not null)
             {
                 w.Line();
-                WriteStridedLoad(w, plan, width);
+                SeparableEmitter.WriteMethods(w, plan);
+                return; // the scope closes the class
+            }
+
+            if (plan.ChannelLanes is { } lanes)
+            {
+                w.Line();
+                ChannelLaneEmitter.WriteMethods(w, plan, lanes);
+            }
+
+            RowPasses passes = RowPasses.For(plan);
+            foreach (int block in plan.BlockSizes)
+            {
+                w.Line();
+                WriteOutputRows(w, plan, passes, block);
+                w.Line();
+                WriteRowEnds(w, plan, passes, block);
+            }
+
+            foreach (RowPass pass in passes.All)
+            {
+                w.Line();
+                RowEmitter.Emit(w, plan, pass);
+            }
+
+            w.Line();
+            WriteBorders(w, plan);
+            if (plan.Spec.StrideWidth > 1)
+            {
+                foreach (SimdWidth width in SimdWidth.Vectors)
+                {
+                    w.Line();
+                    WriteStridedLoad(w, plan, width);
+                }
             }
         }
-
-        w.Close();
     }
 
     private static IEnumerable<string> Summary(KernelPlan plan)
@@ -170,112 +169,121 @@ internal static class KernelClassEmitter
         string spans = plan.Spec.HasConstantWeights
             ? $"ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
             : SpanParameters(plan);
-        w.Open($"public static void Run({spans}, {sizes}, in KernelParameterNames names)");
-        if (plan.Spec.HasConstantWeights)
+        using (w.Block($"public static void Run({spans}, {sizes}, in KernelParameterNames names)"))
         {
-            w.Line($"ReadOnlySpan<{plan.T}> weights = ConstantWeights;");
-        }
+            if (plan.Spec.HasConstantWeights)
+            {
+                w.Line($"ReadOnlySpan<{plan.T}> weights = ConstantWeights;");
+            }
 
-        w.Line(plan.IsConvolution
-            ? $"KernelExtents extents = KernelArguments.CheckConvolution(input, weights, bias, output, {height}, width, Geometry, names);"
-            : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
-        w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
-        w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
-        if (plan.Separable is not null)
-        {
-            SeparableEmitter.WriteRunLoops(w, plan);
-            w.Close();
-            return;
-        }
+            w.Line(plan.IsConvolution
+                ? $"KernelExtents extents = KernelArguments.CheckConvolution(input, weights, bias, output, {height}, width, Geometry, names);"
+                : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
+            w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
+            w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            if (plan.Separable is not null)
+            {
+                SeparableEmitter.WriteRunLoops(w, plan);
+                return; // the scope closes Run
+            }
 
-        if (plan.ChannelLanes is { } lanes)
-        {
-            w.Open($"if ({ChannelLaneEmitter.Condition(lanes)})");
-            w.Line($"LaneBlocks({SpanArguments(plan)}, layout);");
-            w.Line("return;");
-            w.Close();
-            w.Line();
-        }
+            if (plan.ChannelLanes is { } lanes)
+            {
+                using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
+                {
+                    w.Line($"LaneBlocks({SpanArguments(plan)}, layout);");
+                    w.Line("return;");
+                }
 
-        // With several channel blocks reading the same input channels: band by band of output rows, every block before
-        // the next band, so the input rows a band reads stay in cache for all the blocks. Otherwise each block streams
-        // its own input through once, top to bottom.
-        bool bands = plan.OutputsPerGroup > plan.ChannelBlock;
-        if (bands)
-        {
-            w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
-            w.Line($"int y1 = Math.Min(y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
-        }
-        else
-        {
-            w.Line("int y0 = 0, y1 = layout.OutHeight;");
-        }
+                w.Line();
+            }
 
-        w.Open("for (int group = 0; group < Groups; group++)");
-        w.Line("int c0 = group * ChannelsPerGroup;");
-        w.Line("int o = group * OutputsPerGroup;");
-        string call = $"({SpanArguments(plan)}, layout, o, c0, y0, y1);";
-        if (plan.ChannelBlock == plan.OutputsPerGroup)
-        {
-            w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
-        }
-        else
-        {
-            w.Line("int groupEnd = o + OutputsPerGroup;");
-            w.Open($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})");
-            w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
-            w.Close();
-            if (plan.RemainderBlock > 0)
+            // With several channel blocks reading the same input channels: band by band of output rows, every block before
+            // the next band, so the input rows a band reads stay in cache for all the blocks. Otherwise each block streams
+            // its own input through once, top to bottom.
+            bool bands = plan.OutputsPerGroup > plan.ChannelBlock;
+            if (bands)
+            {
+                w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
+                w.Line($"int y1 = Math.Min(y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
+            }
+            else
+            {
+                w.Line("int y0 = 0, y1 = layout.OutHeight;");
+            }
+
+            using (w.Block("for (int group = 0; group < Groups; group++)"))
+            {
+                w.Line("int c0 = group * ChannelsPerGroup;");
+                w.Line("int o = group * OutputsPerGroup;");
+                string call = $"({SpanArguments(plan)}, layout, o, c0, y0, y1);";
+                if (plan.ChannelBlock == plan.OutputsPerGroup)
+                {
+                    w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
+                }
+                else
+                {
+                    w.Line("int groupEnd = o + OutputsPerGroup;");
+                    using (w.Block($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})"))
+                    {
+                        w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
+                    }
+
+                    if (plan.RemainderBlock > 0)
+                    {
+                        w.Line();
+                        w.Line($"OutputRows_Block{plan.RemainderBlock}{call}");
+                    }
+                }
+            }
+
+            if (bands)
             {
                 w.Line();
-                w.Line($"OutputRows_Block{plan.RemainderBlock}{call}");
+                w.Line("y0 = y1;");
+                w.Close();
             }
         }
-
-        w.Close();
-        if (bands)
-        {
-            w.Line();
-            w.Line("y0 = y1;");
-            w.Close();
-        }
-
-        w.Close();
     }
 
     private static void WriteOutputRows(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
         string args = $"{SpanArguments(plan)}, layout, o, c0, y";
         w.Line($"/// <summary>Output rows [yFrom, yTo) of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: border columns, then the vector interior and the scalar rest.</summary>");
-        w.Open($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int yFrom, int yTo)");
-        w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
-        w.Open("for (int y = yFrom; y < yTo; y++)");
-        WriteRowBlocks(w, plan, passes, block);
-        if (plan.HasBorderRows)
+        using (w.Block($"private static void OutputRows_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int yFrom, int yTo)"))
         {
-            w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
-        }
+            w.Line("int vectorColumns = layout.VectorColumnEnd - layout.ColumnStart;");
+            using (w.Block("for (int y = yFrom; y < yTo; y++)"))
+            {
+                WriteRowBlocks(w, plan, passes, block);
+                if (plan.HasBorderRows)
+                {
+                    w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
+                }
 
-        // A single row: its end vectors, then the interior pass over all interior columns, which rewrites the interior
-        // lanes the end vectors also wrote (to the same values).
-        WriteBorderColumnsCall(w, plan, block, "y");
-        w.Line();
-        w.Line("int x = layout.ColumnStart;");
-        string keyword = "if";
-        foreach (SimdWidth width in SimdWidth.Vectors)
-        {
-            w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
-            WriteRowCall(w, plan, passes, width.Width, block, args, "x, layout.VectorColumnEnd");
-            w.Close();
-            keyword = "else if";
-        }
+                // A single row: its end vectors, then the interior pass over all interior columns, which rewrites the interior
+                // lanes the end vectors also wrote (to the same values).
+                WriteBorderColumnsCall(w, plan, block, "y");
+                w.Line();
+                w.Line("int x = layout.ColumnStart;");
+                string keyword = "if";
+                foreach (SimdWidth width in SimdWidth.Vectors)
+                {
+                    using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
+                    {
+                        WriteRowCall(w, plan, passes, width.Width, block, args, "x, layout.VectorColumnEnd");
+                    }
 
-        w.Line();
-        w.Open("if (x < layout.ColumnEnd)");
-        WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, args, "x, layout.ColumnEnd");
-        w.Close();
-        w.Close();
-        w.Close();
+                    keyword = "else if";
+                }
+
+                w.Line();
+                using (w.Block("if (x < layout.ColumnEnd)"))
+                {
+                    WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, args, "x, layout.ColumnEnd");
+                }
+            }
+        }
     }
 
     // Rows go several at a time through the widest vector path that fits, when it blocks rows at all: a block with
@@ -294,60 +302,69 @@ internal static class KernelClassEmitter
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
-            w.Open($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)");
-            if (rows > 1)
+            using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
             {
-                string interior = $"y >= layout.RowStart && (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))";
-                if (borderBlocks)
+                if (rows > 1)
                 {
-                    w.Open($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))");
-                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y");
-                    w.Line();
-                    w.Line($"rows = {rows};");
-                    w.Close();
-                    w.Open($"else if ({interior})");
-                }
-                else
-                {
-                    w.Open($"if ({interior})");
-                }
+                    string interior = $"y >= layout.RowStart && (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))";
+                    if (borderBlocks)
+                    {
+                        using (w.Block($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))"))
+                        {
+                            WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y");
+                            w.Line();
+                            w.Line($"rows = {rows};");
+                        }
 
-                // The last block of the interior rows ends at their end, overlapping the block before (its rows are
-                // computed again, to the same values) rather than leaving rows to a one-row pass.
-                w.Line($"int first = Math.Min(y, limit - {rows});");
-                WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
-                w.Line();
-                w.Line($"rows = first + {rows} - y;");
-                w.Close();
+                        w.Open($"else if ({interior})");
+                    }
+                    else
+                    {
+                        w.Open($"if ({interior})");
+                    }
+
+                    // The last block of the interior rows ends at their end, overlapping the block before (its rows are
+                    // computed again, to the same values) rather than leaving rows to a one-row pass.
+                    w.Line($"int first = Math.Min(y, limit - {rows});");
+                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
+                    w.Line();
+                    w.Line($"rows = first + {rows} - y;");
+                    w.Close();
+                }
             }
 
-            w.Close();
             keyword = "else if";
         }
 
         w.Line();
-        w.Open("if (rows > 0)");
-        w.Open("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)");
-        string scalar = $"({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);";
-        if (borderBlocks)
+        using (w.Block("if (rows > 0)"))
         {
-            w.Open("if (r >= layout.RowStart && r < layout.RowEnd)");
-            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
-            w.Close();
-            w.Open("else");
-            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: true).Name}{scalar}");
-            w.Close();
-        }
-        else
-        {
-            w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+            using (w.Block("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)"))
+            {
+                string scalar = $"({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);";
+                if (borderBlocks)
+                {
+                    using (w.Block("if (r >= layout.RowStart && r < layout.RowEnd)"))
+                    {
+                        w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+                    }
+
+                    using (w.Block("else"))
+                    {
+                        w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: true).Name}{scalar}");
+                    }
+                }
+                else
+                {
+                    w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+                }
+            }
+
+            w.Line();
+            w.Line("y += rows - 1;");
+            w.Line("continue;");
         }
 
-        w.Close();
-        w.Line();
-        w.Line("y += rows - 1;");
-        w.Line("continue;");
-        w.Close();
         w.Line();
     }
 
@@ -360,17 +377,21 @@ internal static class KernelClassEmitter
         bool edges = plan.HasVectorEdges(lanes);
         if (edges)
         {
-            w.Open($"if (layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Left).Name}{call}0, {lanes});");
-            w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
-            w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
-            w.Close();
+            using (w.Block($"if (layout.Width >= {2 * lanes + plan.ColumnReach})"))
+            {
+                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Left).Name}{call}0, {lanes});");
+                w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
+                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+            }
+
             w.Open("else");
         }
 
-        w.Open($"for (int r = {first}; r < {first} + {rows}; r++)");
-        WriteBorderColumnsCall(w, plan, block, "r");
-        w.Close();
+        using (w.Block($"for (int r = {first}; r < {first} + {rows}; r++)"))
+        {
+            WriteBorderColumnsCall(w, plan, block, "r");
+        }
+
         w.Line();
         w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
         if (edges)
@@ -385,30 +406,33 @@ internal static class KernelClassEmitter
     private static void WriteRowEnds(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
         w.Line($"/// <summary>The border columns of output row <paramref name=\"y\"/> of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: one shifted vector at each end where the row is wide enough, else output by output.</summary>");
-        w.Open($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)");
-        foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+        using (w.Block($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)"))
         {
-            int lanes = width.Lanes(plan);
-            w.Open($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
-            w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left).Name}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
-            w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right).Name}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
-            w.Line("return;");
-            w.Close();
-            w.Line();
-        }
+            foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+            {
+                int lanes = width.Lanes(plan);
+                using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))
+                {
+                    w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left).Name}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
+                    w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right).Name}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
+                    w.Line("return;");
+                }
 
-        if (block == 1)
-        {
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, y);");
-        }
-        else
-        {
-            w.Open($"for (int k = 0; k < {block}; k++)");
-            w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, y);");
-            w.Close();
-        }
+                w.Line();
+            }
 
-        w.Close();
+            if (block == 1)
+            {
+                w.Line($"BorderColumns({SpanArguments(plan)}, layout, o, y);");
+            }
+            else
+            {
+                using (w.Block($"for (int k = 0; k < {block}; k++)"))
+                {
+                    w.Line($"BorderColumns({SpanArguments(plan)}, layout, o + k, y);");
+                }
+            }
+        }
     }
 
     private static void WriteRowCall(SourceWriter w, KernelPlan plan, RowPasses passes, VectorWidth width, int block, string args, string range)
@@ -428,38 +452,44 @@ internal static class KernelClassEmitter
     private static void WriteBorders(SourceWriter w, KernelPlan plan)
     {
         w.Line("/// <summary>The outputs of row <paramref name=\"y\"/> whose window reaches into the left or right padding.</summary>");
-        w.Open($"private static void BorderColumns({SpanParameters(plan)}, in KernelLayout layout, int o, int y)");
-        w.Open("for (int x = 0; x < layout.ColumnStart; x++)");
-        w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
-        w.Close();
-        w.Line();
-        w.Open("for (int x = layout.ColumnEnd; x < layout.OutWidth; x++)");
-        w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Open($"private static void BorderPoint({SpanParameters(plan)}, in KernelLayout layout, int o, int y, int x)");
-        if (plan.IsConvolution)
+        using (w.Block($"private static void BorderColumns({SpanParameters(plan)}, in KernelLayout layout, int o, int y)"))
         {
-            w.Line($"{plan.T} sum = KernelBorders.ConvolutionAt(input, weights, layout, Geometry, Flip, o, y, x);");
-            if (plan.Spec.HasBias)
+            using (w.Block("for (int x = 0; x < layout.ColumnStart; x++)"))
             {
-                w.Line("sum = bias[o] + sum;");
+                w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
             }
 
-            if (plan.Spec.Relu)
+            w.Line();
+            using (w.Block("for (int x = layout.ColumnEnd; x < layout.OutWidth; x++)"))
             {
-                w.Line($"sum = {plan.T}.Max(sum, 0{plan.LiteralSuffix});");
+                w.Line($"BorderPoint({SpanArguments(plan)}, layout, o, y, x);");
             }
         }
-        else
-        {
-            string max = plan.Spec.Operation == KernelOperation.MaxPool ? "true" : "false";
-            w.Line($"{plan.T} sum = KernelBorders.PoolAt(input, layout, Geometry, max: {max}, o, y, x);");
-        }
 
-        w.Line("output[(o * layout.OutHeight + y) * layout.OutWidth + x] = sum;");
-        w.Close();
+        w.Line();
+        using (w.Block($"private static void BorderPoint({SpanParameters(plan)}, in KernelLayout layout, int o, int y, int x)"))
+        {
+            if (plan.IsConvolution)
+            {
+                w.Line($"{plan.T} sum = KernelBorders.ConvolutionAt(input, weights, layout, Geometry, Flip, o, y, x);");
+                if (plan.Spec.HasBias)
+                {
+                    w.Line("sum = bias[o] + sum;");
+                }
+
+                if (plan.Spec.Relu)
+                {
+                    w.Line($"sum = {plan.T}.Max(sum, 0{plan.LiteralSuffix});");
+                }
+            }
+            else
+            {
+                string max = plan.Spec.Operation == KernelOperation.MaxPool ? "true" : "false";
+                w.Line($"{plan.T} sum = KernelBorders.PoolAt(input, layout, Geometry, max: {max}, o, y, x);");
+            }
+
+            w.Line("output[(o * layout.OutHeight + y) * layout.OutWidth + x] = sum;");
+        }
     }
 
     private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
@@ -469,15 +499,16 @@ internal static class KernelClassEmitter
         {
             w.Line($"/// <summary>Lanes source[offset + k·{stride}], read one element each.</summary>");
             w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-            w.Open($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)");
-            w.Line($"return {width.Vector}.Create(");
-            for (int k = 0; k < lanes; k++)
+            using (w.Block($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)"))
             {
-                string at = k == 0 ? "offset" : $"offset + unchecked((nuint){(long)k * stride}L)"; // long: a huge stride must not wrap
-                w.Line($"    Unsafe.Add(ref source, {at}){(k == lanes - 1 ? ");" : ",")}");
+                w.Line($"return {width.Vector}.Create(");
+                for (int k = 0; k < lanes; k++)
+                {
+                    string at = k == 0 ? "offset" : $"offset + unchecked((nuint){(long)k * stride}L)"; // long: a huge stride must not wrap
+                    w.Line($"    Unsafe.Add(ref source, {at}){(k == lanes - 1 ? ");" : ",")}");
+                }
             }
 
-            w.Close();
             return;
         }
 
@@ -497,13 +528,13 @@ internal static class KernelClassEmitter
 
         w.Line($"/// <summary>Lanes source[offset + k·{stride}]: {parts} loads, each shuffled into its lanes (index −1 gives zero bits), then or-ed.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        w.Open($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)");
-        for (int m = 0; m < shuffles.Count; m++)
+        using (w.Block($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)"))
         {
-            string lead = m == 0 ? "return " : "    | ";
-            w.Line(lead + shuffles[m] + (m == shuffles.Count - 1 ? ";" : ""));
+            for (int m = 0; m < shuffles.Count; m++)
+            {
+                string lead = m == 0 ? "return " : "    | ";
+                w.Line(lead + shuffles[m] + (m == shuffles.Count - 1 ? ";" : ""));
+            }
         }
-
-        w.Close();
     }
 }

@@ -43,123 +43,124 @@ internal static class RowEmitter
         }
 
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
-        w.Open($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
-        w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
-        bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
-        if (plan.IsConvolution && !literalWeights)
+        using (w.Block($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)"))
         {
-            w.Line($"ref {plan.T} weightRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), o * WeightsPerOutput);");
-        }
-
-        w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
-        PassLocals.WriteGeometry(w);
-        w.Line("nint rowStart = c0 * plane + (nint)top * width - layout.PadLeft; // an offset only: never turned into a ref outside the input");
-        w.Line("nint outStart = o * outPlane + (nint)y * layout.OutWidth;");
-        if (layout == TapLayout.Unrolled)
-        {
-            foreach (int distance in InputRows(plan, rows).Where(q => q > 0))
+            w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
+            bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
+            if (plan.IsConvolution && !literalWeights)
             {
-                w.Line(distance == 1 ? "nint row1 = width;" : $"nint row{distance} = (nint){distance} * width;");
+                w.Line($"ref {plan.T} weightRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), o * WeightsPerOutput);");
             }
 
-            if (guarded)
+            w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
+            PassLocals.WriteGeometry(w);
+            w.Line("nint rowStart = c0 * plane + (nint)top * width - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+            w.Line("nint outStart = o * outPlane + (nint)y * layout.OutWidth;");
+            if (layout == TapLayout.Unrolled)
             {
-                foreach (int distance in InputRows(plan, rows))
+                foreach (int distance in InputRows(plan, rows).Where(q => q > 0))
                 {
-                    w.Line($"bool inside{distance} = (uint)(top + {distance}) < (uint)layout.Height;");
-                }
-            }
-        }
-
-        foreach (string line in WindowOperation.RowSetup(plan, width, block, guarded))
-        {
-            w.Line(line);
-        }
-
-        bool hoisted = RowTiling.HoistsWeights(plan, pass.Width, layout, block, rows);
-        if (hoisted)
-        {
-            for (int k = 0; k < block; k++)
-            {
-                foreach (Tap tap in plan.Taps)
-                {
-                    w.Line($"{type} {HoistedWeight(k, tap.WeightIndex)} = {width.Broadcast(Weight(k, "weightRef", tap.WeightIndex.ToString()))};");
-                }
-            }
-        }
-
-        w.Line();
-        using (VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo"))
-        {
-
-            w.Line("nint at = rowStart + (nint)x * StrideWidth;");
-            for (int k = 0; k < block; k++)
-            {
-                for (int r = 0; r < rows; r++)
-                {
-                    w.Line($"{type} {Accumulator(k, r, rows)} = {WindowOperation.Initial(plan, width)};");
-                }
-            }
-
-            bool channelLoop = plan.ChannelsPerGroup > 1;
-            if (channelLoop)
-            {
-                w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
-            }
-
-            if (plan.IsConvolution && !literalWeights && !hoisted)
-            {
-                w.Line(channelLoop
-                    ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
-                    : $"ref {plan.T} channelWeights = ref weightRef;");
-            }
-
-            bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
-            if (stridedPool)
-            {
-                WriteStridedPoolTaps(w, plan, width, rows);
-            }
-            else
-            {
-                if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
-                {
-                    w.Line($"{type} v;");
+                    w.Line(distance == 1 ? "nint row1 = width;" : $"nint row{distance} = (nint){distance} * width;");
                 }
 
-                WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
-            }
-
-            if (channelLoop)
-            {
-                w.Close();
-            }
-
-            w.Line();
-            for (int k = 0; k < block; k++)
-            {
-                for (int r = 0; r < rows; r++)
+                if (guarded)
                 {
-                    foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
+                    foreach (int distance in InputRows(plan, rows))
                     {
-                        w.Line(line);
+                        w.Line($"bool inside{distance} = (uint)(top + {distance}) < (uint)layout.Height;");
                     }
                 }
             }
 
-            for (int k = 0; k < block; k++)
+            foreach (string line in WindowOperation.RowSetup(plan, width, block, guarded))
             {
-                for (int r = 0; r < rows; r++)
+                w.Line(line);
+            }
+
+            bool hoisted = RowTiling.HoistsWeights(plan, pass.Width, layout, block, rows);
+            if (hoisted)
+            {
+                for (int k = 0; k < block; k++)
                 {
-                    string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
-                    string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
-                    w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
+                    foreach (Tap tap in plan.Taps)
+                    {
+                        w.Line($"{type} {HoistedWeight(k, tap.WeightIndex)} = {width.Broadcast(Weight(k, "weightRef", tap.WeightIndex.ToString()))};");
+                    }
                 }
             }
-        }
 
-        w.Line();
-        w.Line("return xTo;");
-        w.Close();
+            w.Line();
+            using (VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo"))
+            {
+
+                w.Line("nint at = rowStart + (nint)x * StrideWidth;");
+                for (int k = 0; k < block; k++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        w.Line($"{type} {Accumulator(k, r, rows)} = {WindowOperation.Initial(plan, width)};");
+                    }
+                }
+
+                bool channelLoop = plan.ChannelsPerGroup > 1;
+                if (channelLoop)
+                {
+                    w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
+                }
+
+                if (plan.IsConvolution && !literalWeights && !hoisted)
+                {
+                    w.Line(channelLoop
+                        ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
+                        : $"ref {plan.T} channelWeights = ref weightRef;");
+                }
+
+                bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
+                if (stridedPool)
+                {
+                    WriteStridedPoolTaps(w, plan, width, rows);
+                }
+                else
+                {
+                    if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+                    {
+                        w.Line($"{type} v;");
+                    }
+
+                    WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
+                }
+
+                if (channelLoop)
+                {
+                    w.Close();
+                }
+
+                w.Line();
+                for (int k = 0; k < block; k++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
+                        {
+                            w.Line(line);
+                        }
+                    }
+                }
+
+                for (int k = 0; k < block; k++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
+                        string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
+                        w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line("return xTo;");
+        }
     }
 
     // The distinct input-row distances from the first output row's window top that a block of rows reads.
@@ -232,49 +233,50 @@ internal static class RowEmitter
         }
 
         // Kernel rows looped, each row unrolled unless it is too wide too.
-        w.Open("for (int i = 0; i < KernelHeight; i++)");
-        if (guarded)
+        using (w.Block("for (int i = 0; i < KernelHeight; i++)"))
         {
-            w.Line("if ((uint)(top + i * Dilation) >= (uint)layout.Height)");
-            w.Line("{");
-            w.Line("    continue; // this kernel row is in the padding");
-            w.Line("}");
-            w.Line();
-        }
-
-        w.Line("nint row = at + (nint)(i * Dilation) * width;");
-        if (plan.IsConvolution)
-        {
-            string weightRow = plan.Spec.Flip ? "(KernelHeight - 1 - i)" : "i";
-            w.Line($"ref {plan.T} rowWeights = ref Unsafe.Add(ref channelWeights, {weightRow} * KernelWidth);");
-        }
-
-        if (layout == TapLayout.RowsLooped)
-        {
-            for (int j = 0; j < plan.Spec.KernelWidth; j++)
+            if (guarded)
             {
-                int offset = j * plan.Spec.Dilation;
-                string? load = edge == RowEdge.None
-                    ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
-                    : EdgeLoad(plan, width, edge, offset, "row");
-                if (load is null)
-                {
-                    continue; // this tap reads only padding at this end of the row
-                }
+                w.Line("if ((uint)(top + i * Dilation) >= (uint)layout.Height)");
+                w.Line("{");
+                w.Line("    continue; // this kernel row is in the padding");
+                w.Line("}");
+                w.Line();
+            }
 
-                w.Line($"v = {load};");
-                WriteAccumulates(w, plan, width, block, "rowWeights", plan.WeightColumn(j).ToString());
+            w.Line("nint row = at + (nint)(i * Dilation) * width;");
+            if (plan.IsConvolution)
+            {
+                string weightRow = plan.Spec.Flip ? "(KernelHeight - 1 - i)" : "i";
+                w.Line($"ref {plan.T} rowWeights = ref Unsafe.Add(ref channelWeights, {weightRow} * KernelWidth);");
+            }
+
+            if (layout == TapLayout.RowsLooped)
+            {
+                for (int j = 0; j < plan.Spec.KernelWidth; j++)
+                {
+                    int offset = j * plan.Spec.Dilation;
+                    string? load = edge == RowEdge.None
+                        ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
+                        : EdgeLoad(plan, width, edge, offset, "row");
+                    if (load is null)
+                    {
+                        continue; // this tap reads only padding at this end of the row
+                    }
+
+                    w.Line($"v = {load};");
+                    WriteAccumulates(w, plan, width, block, "rowWeights", plan.WeightColumn(j).ToString());
+                }
+            }
+            else
+            {
+                using (w.Block("for (int j = 0; j < KernelWidth; j++)"))
+                {
+                    w.Line($"v = {width.Load(plan, "inputRef", "row + j * Dilation")};");
+                    WriteAccumulates(w, plan, width, block, "rowWeights", plan.Spec.Flip ? "(KernelWidth - 1 - j)" : "j");
+                }
             }
         }
-        else
-        {
-            w.Open("for (int j = 0; j < KernelWidth; j++)");
-            w.Line($"v = {width.Load(plan, "inputRef", "row + j * Dilation")};");
-            WriteAccumulates(w, plan, width, block, "rowWeights", plan.Spec.Flip ? "(KernelWidth - 1 - j)" : "j");
-            w.Close();
-        }
-
-        w.Close();
     }
 
     /// <summary>

@@ -18,11 +18,13 @@ internal static class SeparableEmitter
     public static void WriteRunLoops(SourceWriter w, KernelPlan plan)
     {
         w.Line($"Span<{plan.T}> strips = KernelScratch.Get<{plan.T}>(StripRows * StripStride); // this thread's scratch (not the stack)");
-        w.Open("for (int group = 0; group < Groups; group++)");
-        w.Open("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o++)");
-        w.Line("SeparableRows(input, bias, output, layout, o, c0: group, strips);");
-        w.Close();
-        w.Close();
+        using (w.Block("for (int group = 0; group < Groups; group++)"))
+        {
+            using (w.Block("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o++)"))
+            {
+                w.Line("SeparableRows(input, bias, output, layout, o, c0: group, strips);");
+            }
+        }
     }
 
     public static void WriteMethods(SourceWriter w, KernelPlan plan)
@@ -32,58 +34,73 @@ internal static class SeparableEmitter
         w.Line(registers
             ? $"/// <summary>Every output row of channel o: interior blocks with row filter [{Join(plan, row)}] in registers, then column filter [{Join(plan, column)}]; border rows (and the border columns of narrow rows) strip by strip, column filter first.</summary>"
             : $"/// <summary>Every output row of channel o, strip by strip: column filter [{Join(plan, column)}] into the intermediate rows, then row filter [{Join(plan, row)}] out of them.</summary>");
-        w.Open($"private static void SeparableRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips)");
-        w.Open("for (int y = 0; y < layout.OutHeight;)");
-        w.Line("int rows = y >= layout.RowStart && y + StripRows <= layout.RowEnd ? StripRows : 1; // border rows one at a time");
-        if (registers)
+        using (w.Block($"private static void SeparableRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips)"))
         {
-            w.Open("if (rows == StripRows)");
-            if (SeparableRegisterEmitter.HasEnds(plan))
+            using (w.Block("for (int y = 0; y < layout.OutHeight;)"))
             {
-                w.Line("int ends = RegisterEnds(input, bias, output, layout, o, c0, y); // the vector at each end of the rows, or 0");
-                w.Open("if (ends > 0)");
-                w.Line("RegisterRows(input, bias, output, layout, o, c0, y, ends, layout.OutWidth - ends);");
-                w.Line("y += rows;");
-                w.Line("continue;");
-                w.Close();
+                w.Line("int rows = y >= layout.RowStart && y + StripRows <= layout.RowEnd ? StripRows : 1; // border rows one at a time");
+                if (registers)
+                {
+                    using (w.Block("if (rows == StripRows)"))
+                    {
+                        if (SeparableRegisterEmitter.HasEnds(plan))
+                        {
+                            w.Line("int ends = RegisterEnds(input, bias, output, layout, o, c0, y); // the vector at each end of the rows, or 0");
+                            using (w.Block("if (ends > 0)"))
+                            {
+                                w.Line("RegisterRows(input, bias, output, layout, o, c0, y, ends, layout.OutWidth - ends);");
+                                w.Line("y += rows;");
+                                w.Line("continue;");
+                            }
+
+                            w.Line();
+                        }
+
+                        w.Line("int from = layout.ColumnStart, to = Math.Max(from, layout.ColumnEnd); // the columns whose window lies inside the input");
+                        w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, from);");
+                        w.Line("RegisterRows(input, bias, output, layout, o, c0, y, from, to);");
+                        w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, to, layout.OutWidth);");
+                    }
+
+                    using (w.Block("else"))
+                    {
+                        w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
+                    }
+                }
+                else
+                {
+                    w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
+                }
+
                 w.Line();
+                w.Line("y += rows;");
             }
-
-            w.Line("int from = layout.ColumnStart, to = Math.Max(from, layout.ColumnEnd); // the columns whose window lies inside the input");
-            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, from);");
-            w.Line("RegisterRows(input, bias, output, layout, o, c0, y, from, to);");
-            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, to, layout.OutWidth);");
-            w.Close();
-            w.Open("else");
-            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
-            w.Close();
-        }
-        else
-        {
-            w.Line("StripColumns(input, bias, output, layout, o, c0, strips, y, rows, 0, layout.OutWidth);");
         }
 
-        w.Line();
-        w.Line("y += rows;");
-        w.Close();
-        w.Close();
         w.Line();
         w.Line("/// <summary>Output rows [y, y + rows), columns [xFrom, xTo), a strip at a time: the column pass into the intermediate rows, then the row pass out of them.</summary>");
-        w.Open($"private static void StripColumns(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips, int y, int rows, int xFrom, int xTo)");
-        w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
-        w.Open("for (int x0 = xFrom; x0 < xTo; x0 += Strip)");
-        w.Line("int count = Math.Min(Strip, xTo - x0);");
-        w.Line($"int length = count + {plan.ColumnReach}; // input columns x0 − PadLeft onwards");
-        w.Open("if (rows == StripRows)");
-        w.Line("ColumnPassBlock(input, layout, c0, y, x0 - layout.PadLeft, strips, length);");
-        w.Close();
-        w.Open("else");
-        w.Line("ColumnPass(input, layout, c0, y, x0 - layout.PadLeft, strips[..length], interiorRow);");
-        w.Close();
-        w.Line();
-        w.Line("RowPass(strips, bias, output, layout, o, y, rows, x0, count);");
-        w.Close();
-        w.Close();
+        using (w.Block($"private static void StripColumns(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, Span<{plan.T}> strips, int y, int rows, int xFrom, int xTo)"))
+        {
+            w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
+            using (w.Block("for (int x0 = xFrom; x0 < xTo; x0 += Strip)"))
+            {
+                w.Line("int count = Math.Min(Strip, xTo - x0);");
+                w.Line($"int length = count + {plan.ColumnReach}; // input columns x0 − PadLeft onwards");
+                using (w.Block("if (rows == StripRows)"))
+                {
+                    w.Line("ColumnPassBlock(input, layout, c0, y, x0 - layout.PadLeft, strips, length);");
+                }
+
+                using (w.Block("else"))
+                {
+                    w.Line("ColumnPass(input, layout, c0, y, x0 - layout.PadLeft, strips[..length], interiorRow);");
+                }
+
+                w.Line();
+                w.Line("RowPass(strips, bias, output, layout, o, y, rows, x0, count);");
+            }
+        }
+
         w.Line();
         WriteColumnPass(w, plan, column, blocked: false);
         w.Line();
@@ -116,20 +133,27 @@ internal static class SeparableEmitter
         }
 
         w.Line("int inside = Math.Max(0, -first), end = Math.Min(length, layout.Width - first);");
-        w.Open($"for (int k = 0; k < {rows}; k++)");
-        w.Line($"Span<{plan.T}> intermediate = {(blocked ? "strips.Slice(k * StripStride, length)" : "columns")};");
-        w.Open("if (end <= inside)");
-        w.Line("intermediate.Clear(); // the whole strip lies in the left or right padding");
-        w.Close();
-        w.Open("else");
-        w.Line("intermediate[..inside].Clear();");
-        w.Line("intermediate[end..].Clear();");
-        w.Close();
-        w.Close();
+        using (w.Block($"for (int k = 0; k < {rows}; k++)"))
+        {
+            w.Line($"Span<{plan.T}> intermediate = {(blocked ? "strips.Slice(k * StripStride, length)" : "columns")};");
+            using (w.Block("if (end <= inside)"))
+            {
+                w.Line("intermediate.Clear(); // the whole strip lies in the left or right padding");
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line("intermediate[..inside].Clear();");
+                w.Line("intermediate[end..].Clear();");
+            }
+        }
+
         w.Line();
-        w.Open("if (end <= inside)");
-        w.Line("return;");
-        w.Close();
+        using (w.Block("if (end <= inside)"))
+        {
+            w.Line("return;");
+        }
+
         w.Line();
         w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
         w.Line($"ref {plan.T} intermediateRef = ref MemoryMarshal.GetReference({(blocked ? "strips" : "columns")});");
@@ -157,12 +181,15 @@ internal static class SeparableEmitter
             }
 
             // Interior rows read every kernel row unchecked; border rows skip those in the padding.
-            w.Open("if (interiorRow)");
-            WriteColumnLoop(w, plan, width, column, guarded: false);
-            w.Close();
-            w.Open("else");
-            WriteColumnLoop(w, plan, width, column, guarded: true);
-            w.Close();
+            using (w.Block("if (interiorRow)"))
+            {
+                WriteColumnLoop(w, plan, width, column, guarded: false);
+            }
+
+            using (w.Block("else"))
+            {
+                WriteColumnLoop(w, plan, width, column, guarded: true);
+            }
         });
 
         w.Close();
@@ -253,55 +280,55 @@ internal static class SeparableEmitter
     private static void WriteRowPass(SourceWriter w, KernelPlan plan, double[] row)
     {
         w.Line("/// <summary>output[o, y + k, x0 + u] = act(bias + Σ_j row[j] · strips[k·StripStride + u + j·Dilation]) for k &lt; rows and u &lt; count.</summary>");
-        w.Open($"private static void RowPass(ReadOnlySpan<{plan.T}> strips, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int y, int rows, int x0, int count)");
-        w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
-        foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
+        using (w.Block($"private static void RowPass(ReadOnlySpan<{plan.T}> strips, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int y, int rows, int x0, int count)"))
         {
-            int lanes = width.Lanes(plan);
-            bool aligned = width == SimdWidth.V512 && plan.AlignsRowTaps;
-            string condition = width.IsScalar ? "" : $"{width.IsAccelerated}{(aligned ? " && Avx512F.IsSupported" : "")} && count >= {lanes}";
-            using (w.Block(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})"))
+            w.Line($"ref {plan.T} outputRef = ref MemoryMarshal.GetReference(output);");
+            foreach (SimdWidth width in SimdWidth.Vectors.Append(SimdWidth.Scalar))
             {
-                foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+                int lanes = width.Lanes(plan);
+                bool aligned = width == SimdWidth.V512 && plan.AlignsRowTaps;
+                string condition = width.IsScalar ? "" : $"{width.IsAccelerated}{(aligned ? " && Avx512F.IsSupported" : "")} && count >= {lanes}";
+                using (w.Block(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})"))
                 {
-                    w.Line(line);
-                }
-
-                using (w.Block("for (int k = 0; k < rows; k++)"))
-                {
-                    w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
-                    w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
-                    IEnumerable<(double, string)> terms = aligned
-                        ? row.Select((weight, j) => (weight, AlignedTaps.Tap(plan, "low", "high", j * plan.Spec.Dilation)))
-                        : row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
-                    using (aligned ? OpenAlignedLoop(w, plan, lanes) : VectorLoop.Open(w, width, lanes, "u", "0", "count"))
+                    foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
                     {
-                        foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
-                        {
-                            w.Line(line);
-                        }
+                        w.Line(line);
+                    }
 
-                        foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
+                    using (w.Block("for (int k = 0; k < rows; k++)"))
+                    {
+                        w.Line($"ref {plan.T} columnsRef = ref MemoryMarshal.GetReference(strips.Slice(k * StripStride));");
+                        w.Line("nint outStart = ((nint)o * layout.OutHeight + y + k) * layout.OutWidth + x0;");
+                        IEnumerable<(double, string)> terms = aligned
+                            ? row.Select((weight, j) => (weight, AlignedTaps.Tap(plan, "low", "high", j * plan.Spec.Dilation)))
+                            : row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
+                        using (aligned ? OpenAlignedLoop(w, plan, lanes) : VectorLoop.Open(w, width, lanes, "u", "0", "count"))
                         {
-                            w.Line(line);
-                        }
+                            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
+                            {
+                                w.Line(line);
+                            }
 
-                        w.Line(width.Store("acc0", "outputRef", "outStart + u"));
-                        if (!width.IsScalar)
-                        {
-                            w.Line("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs");
-                        }
+                            foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
+                            {
+                                w.Line(line);
+                            }
 
-                        if (aligned)
-                        {
-                            w.Line("low = high;");
+                            w.Line(width.Store("acc0", "outputRef", "outStart + u"));
+                            if (!width.IsScalar)
+                            {
+                                w.Line("KernelPrefetch.Line(output, outStart + u + Strip); // the next strip's outputs");
+                            }
+
+                            if (aligned)
+                            {
+                                w.Line("low = high;");
+                            }
                         }
                     }
                 }
             }
         }
-
-        w.Close();
     }
 
     /// <summary>

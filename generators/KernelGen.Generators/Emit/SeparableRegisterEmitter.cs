@@ -30,34 +30,37 @@ internal static class SeparableRegisterEmitter
     private static void WriteRegisterRows(SourceWriter w, KernelPlan plan, double[] column, double[] row)
     {
         w.Line($"/// <summary>Output rows [y, y + StripRows), columns [xFrom, xTo) of channel o; every window inside the input.</summary>");
-        w.Open($"private static void RegisterRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)");
-        WriteRegisterSetup(w, plan, column);
-        w.Line("int x = xFrom;");
-        VectorLoop.DispatchWidths(w, plan, "x", "xTo", width =>
+        using (w.Block($"private static void RegisterRows(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)"))
         {
-            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+            WriteRegisterSetup(w, plan, column);
+            w.Line("int x = xFrom;");
+            VectorLoop.DispatchWidths(w, plan, "x", "xTo", width =>
             {
-                w.Line(line);
-            }
+                foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+                {
+                    w.Line(line);
+                }
 
-            if (width == SimdWidth.V512 && plan.AlignsRowTaps)
-            {
-                // Each input row's taps cut out of two loads (valignd) rather than loaded across cache lines, where the
-                // second load of the last vector stays inside the row.
-                w.Open($"if (Avx512F.IsSupported && xTo + {width.Lanes(plan)} - layout.PadLeft <= layout.Width)");
-                WriteAlignedLoop(w, plan, width, column, row);
-                w.Close();
-                w.Open("else");
-                WritePlainLoop(w, plan, width, column, row);
-                w.Close();
-            }
-            else
-            {
-                WritePlainLoop(w, plan, width, column, row);
-            }
-        });
+                if (width == SimdWidth.V512 && plan.AlignsRowTaps)
+                {
+                    // Each input row's taps cut out of two loads (valignd) rather than loaded across cache lines, where the
+                    // second load of the last vector stays inside the row.
+                    using (w.Block($"if (Avx512F.IsSupported && xTo + {width.Lanes(plan)} - layout.PadLeft <= layout.Width)"))
+                    {
+                        WriteAlignedLoop(w, plan, width, column, row);
+                    }
 
-        w.Close();
+                    using (w.Block("else"))
+                    {
+                        WritePlainLoop(w, plan, width, column, row);
+                    }
+                }
+                else
+                {
+                    WritePlainLoop(w, plan, width, column, row);
+                }
+            });
+        }
     }
 
     private static void WritePlainLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, double[] row)
@@ -139,34 +142,39 @@ internal static class SeparableRegisterEmitter
     private static void WriteRegisterEnds(SourceWriter w, KernelPlan plan, double[] column, double[] row)
     {
         w.Line("/// <summary>Output rows [y, y + StripRows) of channel o, the vector at each end of the rows; returns its lanes, or 0 when the rows are too narrow.</summary>");
-        w.Open($"private static int RegisterEnds(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y)");
-        WriteRegisterSetup(w, plan, column);
-        foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+        using (w.Block($"private static int RegisterEnds(ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output, in KernelLayout layout, int o, int c0, int y)"))
         {
-            int lanes = width.Lanes(plan);
-            w.Open($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})");
-            foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+            WriteRegisterSetup(w, plan, column);
+            foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
             {
-                w.Line(line);
-            }
+                int lanes = width.Lanes(plan);
+                using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))
+                {
+                    foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
+                    {
+                        w.Line(line);
+                    }
 
-            foreach (bool left in new[] { true, false })
-            {
-                w.Line(left ? "// the left end: outputs [0, lanes)" : "// the right end: the last lanes outputs");
-                w.Open();
-                w.Line(left ? "int x = 0;" : $"int x = layout.OutWidth - {lanes};");
-                WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => RowEmitter.EdgeLoad(plan, width, left, offset, at));
-                w.Close();
+                    foreach (bool left in new[] { true, false })
+                    {
+                        w.Line(left ? "// the left end: outputs [0, lanes)" : "// the right end: the last lanes outputs");
+                        using (w.Block())
+                        {
+                            w.Line(left ? "int x = 0;" : $"int x = layout.OutWidth - {lanes};");
+                            WriteRegisterBody(w, plan, width, column, row, (r, at, offset) => RowEmitter.EdgeLoad(plan, width, left, offset, at));
+                        }
+
+                        w.Line();
+                    }
+
+                    w.Line($"return {lanes};");
+                }
+
                 w.Line();
             }
 
-            w.Line($"return {lanes};");
-            w.Close();
-            w.Line();
+            w.Line("return 0;");
         }
-
-        w.Line("return 0;");
-        w.Close();
     }
 
     // The offsets both register methods start from: the block's first input row, output row, and each input row's distance.
