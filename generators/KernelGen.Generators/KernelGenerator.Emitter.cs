@@ -76,75 +76,59 @@ public sealed partial class KernelGenerator
         {
             MethodShape method = plan.Spec.Method;
             bool hasNamespace = method.Namespace.Length > 0;
-            if (hasNamespace)
+            using (w.BlockIf(hasNamespace, $"namespace {method.Namespace}"))
             {
-                w.Open($"namespace {method.Namespace}");
-            }
-
-            foreach (ContainingType type in method.ContainingTypes)
-            {
-                w.Open($"{type.Keyword} {type.NameWithTypeParameters}");
-            }
-
-            ParameterShape[] shape = ParameterShape.For(
-                KernelAttribute.All.First(a => a.Name == plan.Spec.AttributeName), plan.Spec.HasBias, plan.Spec.HasConstantWeights);
-            var parameters = new List<string>();
-            for (int i = 0; i < shape.Length; i++)
-            {
-                string type = shape[i].Kind switch
+                using SourceWriter.Scope types = w.Blocks(method.ContainingTypes.Select(type => $"{type.Keyword} {type.NameWithTypeParameters}"));
+                ParameterShape[] shape = ParameterShape.For(
+                    KernelAttribute.All.First(a => a.Name == plan.Spec.AttributeName), plan.Spec.HasBias, plan.Spec.HasConstantWeights);
+                var parameters = new List<string>();
+                for (int i = 0; i < shape.Length; i++)
                 {
-                    ParameterKind.ReadOnlySpan => $"global::System.ReadOnlySpan<{plan.T}>",
-                    ParameterKind.Span => $"global::System.Span<{plan.T}>",
-                    _ => "int",
-                };
-                parameters.Add($"{(i == 0 && method.IsExtension ? "this " : "")}{type} {Identifier(method.ParameterNames[i])}");
-            }
-
-            string Argument(string role) => Array.FindIndex(shape, p => p.Name == role) is int index and >= 0
-                ? Identifier(method.ParameterNames[index])
-                : "default";
-            string Name(string role) => Array.FindIndex(shape, p => p.Name == role) is int index and >= 0
-                ? $"\"{method.ParameterNames[index]}\""
-                : "null";
-
-            var arguments = new List<string> { Argument("input") };
-            if (plan.IsConvolution)
-            {
-                if (!plan.Spec.HasConstantWeights)
-                {
-                    arguments.Add(Argument("weights"));
+                    string type = shape[i].Kind switch
+                    {
+                        ParameterKind.ReadOnlySpan => $"global::System.ReadOnlySpan<{plan.T}>",
+                        ParameterKind.Span => $"global::System.Span<{plan.T}>",
+                        _ => "int",
+                    };
+                    parameters.Add($"{(i == 0 && method.IsExtension ? "this " : "")}{type} {Identifier(method.ParameterNames[i])}");
                 }
 
-                arguments.Add(Argument("bias"));
-            }
+                string Argument(string role) => Array.FindIndex(shape, p => p.Name == role) is int index and >= 0
+                    ? Identifier(method.ParameterNames[index])
+                    : "default";
+                string Name(string role) => Array.FindIndex(shape, p => p.Name == role) is int index and >= 0
+                    ? $"\"{method.ParameterNames[index]}\""
+                    : "null";
 
-            arguments.Add(Argument("output"));
-            if (plan.Spec.Is2D)
-            {
-                arguments.Add(Argument("height"));
-                arguments.Add(Argument("width"));
-            }
-            else
-            {
-                arguments.Add(Argument("length"));
-            }
+                var arguments = new List<string> { Argument("input") };
+                if (plan.IsConvolution)
+                {
+                    if (!plan.Spec.HasConstantWeights)
+                    {
+                        arguments.Add(Argument("weights"));
+                    }
 
-            string width = plan.Spec.Is2D ? "width" : "length";
-            string names = $"new global::KernelGen.KernelParameterNames({Name("input")}, {Name("weights")}, {Name("bias")}, " +
-                $"{Name("output")}, {Name("height")}, {Name(width)})";
-            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"KernelGen.Generators\", \"{Version}\")]");
-            w.Line($"{method.Modifiers} void {method.Name}({string.Join(", ", parameters)})");
-            w.Line($"    => global::KernelGen.Generated.{plan.ClassName}.Run({string.Join(", ", arguments)},");
-            w.Line($"        {names});");
+                    arguments.Add(Argument("bias"));
+                }
 
-            foreach (ContainingType _ in method.ContainingTypes)
-            {
-                w.Close();
-            }
+                arguments.Add(Argument("output"));
+                if (plan.Spec.Is2D)
+                {
+                    arguments.Add(Argument("height"));
+                    arguments.Add(Argument("width"));
+                }
+                else
+                {
+                    arguments.Add(Argument("length"));
+                }
 
-            if (hasNamespace)
-            {
-                w.Close();
+                string width = plan.Spec.Is2D ? "width" : "length";
+                string names = $"new global::KernelGen.KernelParameterNames({Name("input")}, {Name("weights")}, {Name("bias")}, " +
+                    $"{Name("output")}, {Name("height")}, {Name(width)})";
+                w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"KernelGen.Generators\", \"{Version}\")]");
+                w.Line($"{method.Modifiers} void {method.Name}({string.Join(", ", parameters)})");
+                w.Line($"    => global::KernelGen.Generated.{plan.ClassName}.Run({string.Join(", ", arguments)},");
+                w.Line($"        {names});");
             }
         }
 

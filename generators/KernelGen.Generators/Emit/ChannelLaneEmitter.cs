@@ -85,48 +85,50 @@ internal static class ChannelLaneEmitter
                 w.Line("int c0 = group * ChannelsPerGroup;");
                 using (w.Block("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)"))
                 {
-                    if (lanes.Chunked)
-                    {
-                        w.Open("for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)");
-                        w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
-                        w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
-                        w.Line("PackLaneWeights(weights, packed, o, c, channels);");
-                        w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
-                    }
-                    else
-                    {
-                        w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
-                    }
-
-                    using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
+                    // With chunks, a loop over them holds the pairs of rows; each chunk resumes the sums the one before stored.
+                    using (w.BlockIf(lanes.Chunked, "for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)"))
                     {
                         if (lanes.Chunked)
                         {
-                            w.Line("bool firstRowDone = y < rowsDone;");
+                            w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
+                            w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
+                            w.Line("PackLaneWeights(weights, packed, o, c, channels);");
+                            w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+                        }
+                        else
+                        {
+                            w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
                         }
 
-                        if (plan.HasBorderRows)
+                        using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
                         {
-                            using (w.Block("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)"))
+                            if (lanes.Chunked)
+                            {
+                                w.Line("bool firstRowDone = y < rowsDone;");
+                            }
+
+                            if (plan.HasBorderRows)
+                            {
+                                using (w.Block("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)"))
+                                {
+                                    WriteBlockCalls(w, lanes, border: false);
+                                }
+
+                                using (w.Block("else"))
+                                {
+                                    WriteBlockCalls(w, lanes, border: true);
+                                }
+                            }
+                            else
                             {
                                 WriteBlockCalls(w, lanes, border: false);
                             }
 
-                            using (w.Block("else"))
+                            if (lanes.Chunked)
                             {
-                                WriteBlockCalls(w, lanes, border: true);
+                                w.Line();
+                                w.Line("rowsDone = y + LaneBlockRows;");
                             }
-                        }
-                        else
-                        {
-                            WriteBlockCalls(w, lanes, border: false);
-                        }
-
-                        if (lanes.Chunked)
-                        {
-                            w.Line();
-                            w.Line("rowsDone = y + LaneBlockRows;");
-                            w.Close();
                         }
                     }
                 }
@@ -252,20 +254,22 @@ internal static class ChannelLaneEmitter
                         }
                     }
 
-                    w.Open("else");
                 }
 
-                for (int r = 0; r < rows; r++)
+                // A chunk after the first resumes the partial sums; the first (or the only) starts from zero.
+                using (w.BlockIf(lanes.Chunked, "else"))
                 {
-                    for (int j = 0; j < columns; j++)
+                    for (int r = 0; r < rows; r++)
                     {
-                        w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
+                        for (int j = 0; j < columns; j++)
+                        {
+                            w.Line(lanes.Chunked ? $"acc{r}_{j} = {type}.Zero;" : $"{type} acc{r}_{j} = {type}.Zero;");
+                        }
                     }
                 }
 
                 if (lanes.Chunked)
                 {
-                    w.Close();
                     w.Line();
                 }
 
@@ -281,55 +285,46 @@ internal static class ChannelLaneEmitter
                     foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
                     {
                         w.Line($"// input row {row.Key}");
-                        if (border)
+                        using (w.BlockIf(border, $"if (inside{row.Key})"))
                         {
-                            w.Open($"if (inside{row.Key})");
-                        }
-
-                        foreach (Pixel pixel in row)
-                        {
-                            string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
-                            w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
-                            foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                            foreach (Pixel pixel in row)
                             {
-                                w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                                string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
+                                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
+                                foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
+                                {
+                                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
+                                }
                             }
-                        }
-
-                        if (border)
-                        {
-                            w.Close();
                         }
                     }
                 }
 
                 w.Line();
                 bool finishes = plan.Spec.HasBias || plan.Spec.Relu;
-                if (lanes.Chunked && finishes)
+                // Bias and activation once the last chunk has added its sums.
+                using (w.BlockIf(lanes.Chunked && finishes, "if (finish)"))
                 {
-                    w.Open("if (finish)");
-                }
-
-                for (int r = 0; r < rows; r++)
-                {
-                    for (int j = 0; j < columns; j++)
+                    for (int r = 0; r < rows; r++)
                     {
-                        string acc = $"acc{r}_{j}";
-                        if (plan.Spec.HasBias)
+                        for (int j = 0; j < columns; j++)
                         {
-                            w.Line($"{acc} = biasLanes + {acc};");
-                        }
+                            string acc = $"acc{r}_{j}";
+                            if (plan.Spec.HasBias)
+                            {
+                                w.Line($"{acc} = biasLanes + {acc};");
+                            }
 
-                        if (plan.Spec.Relu)
-                        {
-                            w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                            if (plan.Spec.Relu)
+                            {
+                                w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                            }
                         }
                     }
                 }
 
                 if (lanes.Chunked && finishes)
                 {
-                    w.Close();
                     w.Line();
                 }
 

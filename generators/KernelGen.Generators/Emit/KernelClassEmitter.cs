@@ -202,46 +202,39 @@ internal static class KernelClassEmitter
             // the next band, so the input rows a band reads stay in cache for all the blocks. Otherwise each block streams
             // its own input through once, top to bottom.
             bool bands = plan.OutputsPerGroup > plan.ChannelBlock;
-            if (bands)
+            using (w.BlockIf(bands, "for (int y0 = 0; y0 < layout.OutHeight;)"))
             {
-                w.Open("for (int y0 = 0; y0 < layout.OutHeight;)");
-                w.Line($"int y1 = Math.Min(y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);");
-            }
-            else
-            {
-                w.Line("int y0 = 0, y1 = layout.OutHeight;");
-            }
-
-            using (w.Block("for (int group = 0; group < Groups; group++)"))
-            {
-                w.Line("int c0 = group * ChannelsPerGroup;");
-                w.Line("int o = group * OutputsPerGroup;");
-                string call = $"({SpanArguments(plan)}, layout, o, c0, y0, y1);";
-                if (plan.ChannelBlock == plan.OutputsPerGroup)
+                w.Line(bands ? $"int y1 = Math.Min(y0 + {KernelPlan.MaxRowBlock}, layout.OutHeight);" : "int y0 = 0, y1 = layout.OutHeight;");
+                using (w.Block("for (int group = 0; group < Groups; group++)"))
                 {
-                    w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
-                }
-                else
-                {
-                    w.Line("int groupEnd = o + OutputsPerGroup;");
-                    using (w.Block($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})"))
+                    w.Line("int c0 = group * ChannelsPerGroup;");
+                    w.Line("int o = group * OutputsPerGroup;");
+                    string call = $"({SpanArguments(plan)}, layout, o, c0, y0, y1);";
+                    if (plan.ChannelBlock == plan.OutputsPerGroup)
                     {
                         w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
                     }
-
-                    if (plan.RemainderBlock > 0)
+                    else
                     {
-                        w.Line();
-                        w.Line($"OutputRows_Block{plan.RemainderBlock}{call}");
+                        w.Line("int groupEnd = o + OutputsPerGroup;");
+                        using (w.Block($"for (; o + {plan.ChannelBlock} <= groupEnd; o += {plan.ChannelBlock})"))
+                        {
+                            w.Line($"OutputRows_Block{plan.ChannelBlock}{call}");
+                        }
+
+                        if (plan.RemainderBlock > 0)
+                        {
+                            w.Line();
+                            w.Line($"OutputRows_Block{plan.RemainderBlock}{call}");
+                        }
                     }
                 }
-            }
 
-            if (bands)
-            {
-                w.Line();
-                w.Line("y0 = y1;");
-                w.Close();
+                if (bands)
+                {
+                    w.Line();
+                    w.Line("y0 = y1;");
+                }
             }
         }
     }
@@ -315,21 +308,17 @@ internal static class KernelClassEmitter
                             w.Line();
                             w.Line($"rows = {rows};");
                         }
-
-                        w.Open($"else if ({interior})");
-                    }
-                    else
-                    {
-                        w.Open($"if ({interior})");
                     }
 
                     // The last block of the interior rows ends at their end, overlapping the block before (its rows are
                     // computed again, to the same values) rather than leaving rows to a one-row pass.
-                    w.Line($"int first = Math.Min(y, limit - {rows});");
-                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
-                    w.Line();
-                    w.Line($"rows = first + {rows} - y;");
-                    w.Close();
+                    using (w.Block($"{(borderBlocks ? "else if" : "if")} ({interior})"))
+                    {
+                        w.Line($"int first = Math.Min(y, limit - {rows});");
+                        WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
+                        w.Line();
+                        w.Line($"rows = first + {rows} - y;");
+                    }
                 }
             }
 
@@ -383,20 +372,17 @@ internal static class KernelClassEmitter
                 w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
                 w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
             }
-
-            w.Open("else");
         }
 
-        using (w.Block($"for (int r = {first}; r < {first} + {rows}; r++)"))
+        using (w.BlockIf(edges, "else"))
         {
-            WriteBorderColumnsCall(w, plan, block, "r");
-        }
+            using (w.Block($"for (int r = {first}; r < {first} + {rows}; r++)"))
+            {
+                WriteBorderColumnsCall(w, plan, block, "r");
+            }
 
-        w.Line();
-        w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
-        if (edges)
-        {
-            w.Close();
+            w.Line();
+            w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
         }
     }
 

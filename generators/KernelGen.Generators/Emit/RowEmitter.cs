@@ -103,36 +103,29 @@ internal static class RowEmitter
                 }
 
                 bool channelLoop = plan.ChannelsPerGroup > 1;
-                if (channelLoop)
+                using (w.BlockIf(channelLoop, "for (int c = 0; c < ChannelsPerGroup; c++, at += plane)"))
                 {
-                    w.Open("for (int c = 0; c < ChannelsPerGroup; c++, at += plane)");
-                }
-
-                if (plan.IsConvolution && !literalWeights && !hoisted)
-                {
-                    w.Line(channelLoop
-                        ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
-                        : $"ref {plan.T} channelWeights = ref weightRef;");
-                }
-
-                bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
-                if (stridedPool)
-                {
-                    WriteStridedPoolTaps(w, plan, width, rows);
-                }
-                else
-                {
-                    if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+                    if (plan.IsConvolution && !literalWeights && !hoisted)
                     {
-                        w.Line($"{type} v;");
+                        w.Line(channelLoop
+                            ? $"ref {plan.T} channelWeights = ref Unsafe.Add(ref weightRef, c * TapsPerChannel);"
+                            : $"ref {plan.T} channelWeights = ref weightRef;");
                     }
 
-                    WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
-                }
+                    bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
+                    if (stridedPool)
+                    {
+                        WriteStridedPoolTaps(w, plan, width, rows);
+                    }
+                    else
+                    {
+                        if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+                        {
+                            w.Line($"{type} v;");
+                        }
 
-                if (channelLoop)
-                {
-                    w.Close();
+                        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
+                    }
                 }
 
                 w.Line();
@@ -184,48 +177,41 @@ internal static class RowEmitter
                 string rowOffset = distance == 0 ? "" : $" + row{distance}";
                 w.Line(rows == 1 ? $"// kernel row {users[0].KernelRow}" : $"// input row {distance}: " +
                     string.Join(", ", users.Select(u => $"kernel row {u.KernelRow} of output row {u.Row}")));
-                if (guarded)
+                using (w.BlockIf(guarded, $"if (inside{distance})"))
                 {
-                    w.Open($"if (inside{distance})");
-                }
-
-                for (int j = 0; j < plan.Spec.KernelWidth; j++)
-                {
-                    var taps = users.Select(u => (u.Row, Tap: plan.Taps[u.KernelRow * plan.Spec.KernelWidth + j]))
-                        .Where(t => !plan.UsesLiteralWeights || plan.UniformWindow![t.Tap.WeightIndex] != 0)
-                        .ToList();
-                    if (taps.Count == 0)
+                    for (int j = 0; j < plan.Spec.KernelWidth; j++)
                     {
-                        continue; // a zero tap costs nothing: no load, no multiply
-                    }
-
-                    string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
-                    string? load = edge == RowEdge.None
-                        ? width.Load(plan, "inputRef", $"at{rowOffset}{column}")
-                        : EdgeLoad(plan, width, edge, taps[0].Tap.ColumnOffset, $"at{rowOffset}");
-                    if (load is null)
-                    {
-                        continue; // this tap reads only padding at this end of the row
-                    }
-
-                    w.Line($"v = {load};");
-                    foreach ((int row, Tap tap) in taps)
-                    {
-                        for (int k = 0; k < block; k++)
+                        var taps = users.Select(u => (u.Row, Tap: plan.Taps[u.KernelRow * plan.Spec.KernelWidth + j]))
+                            .Where(t => !plan.UsesLiteralWeights || plan.UniformWindow![t.Tap.WeightIndex] != 0)
+                            .ToList();
+                        if (taps.Count == 0)
                         {
-                            string accumulator = Accumulator(k, row, rows);
-                            w.Line(plan.UsesLiteralWeights
-                                ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
-                                : hoisted
-                                    ? WindowOperation.AccumulateBroadcast(width, accumulator, "v", HoistedWeight(k, tap.WeightIndex))
-                                    : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                            continue; // a zero tap costs nothing: no load, no multiply
+                        }
+
+                        string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
+                        string? load = edge == RowEdge.None
+                            ? width.Load(plan, "inputRef", $"at{rowOffset}{column}")
+                            : EdgeLoad(plan, width, edge, taps[0].Tap.ColumnOffset, $"at{rowOffset}");
+                        if (load is null)
+                        {
+                            continue; // this tap reads only padding at this end of the row
+                        }
+
+                        w.Line($"v = {load};");
+                        foreach ((int row, Tap tap) in taps)
+                        {
+                            for (int k = 0; k < block; k++)
+                            {
+                                string accumulator = Accumulator(k, row, rows);
+                                w.Line(plan.UsesLiteralWeights
+                                    ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
+                                    : hoisted
+                                        ? WindowOperation.AccumulateBroadcast(width, accumulator, "v", HoistedWeight(k, tap.WeightIndex))
+                                        : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                            }
                         }
                     }
-                }
-
-                if (guarded)
-                {
-                    w.Close();
                 }
             }
 

@@ -120,79 +120,79 @@ internal static class SeparableEmitter
     private static void WriteColumnPass(SourceWriter w, KernelPlan plan, double[] column, bool blocked)
     {
         int rows = blocked ? KernelPlan.SeparableRowBlock : 1;
-        if (blocked)
+        w.Line(blocked
+            ? "/// <summary>strips[k·StripStride + t] = Σ_i column[i] · input[c0, y + k − PadTop + i·Dilation, first + t] for k &lt; StripRows and t &lt; length; every kernel row inside the input, zero outside its columns.</summary>"
+            : "/// <summary>columns[t] = Σ_i column[i] · input[c0, y − PadTop + i·Dilation, first + t], zero outside the input.</summary>");
+        string header = blocked
+            ? $"private static void ColumnPassBlock(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> strips, int length)"
+            : $"private static void ColumnPass(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> columns, bool interiorRow)";
+        using (w.Block(header))
         {
-            w.Line("/// <summary>strips[k·StripStride + t] = Σ_i column[i] · input[c0, y + k − PadTop + i·Dilation, first + t] for k &lt; StripRows and t &lt; length; every kernel row inside the input, zero outside its columns.</summary>");
-            w.Open($"private static void ColumnPassBlock(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> strips, int length)");
-        }
-        else
-        {
-            w.Line("/// <summary>columns[t] = Σ_i column[i] · input[c0, y − PadTop + i·Dilation, first + t], zero outside the input.</summary>");
-            w.Open($"private static void ColumnPass(ReadOnlySpan<{plan.T}> input, in KernelLayout layout, int c0, int y, int first, Span<{plan.T}> columns, bool interiorRow)");
-            w.Line("int length = columns.Length;");
-        }
-
-        w.Line("int inside = Math.Max(0, -first), end = Math.Min(length, layout.Width - first);");
-        using (w.Block($"for (int k = 0; k < {rows}; k++)"))
-        {
-            w.Line($"Span<{plan.T}> intermediate = {(blocked ? "strips.Slice(k * StripStride, length)" : "columns")};");
-            using (w.Block("if (end <= inside)"))
+            if (!blocked)
             {
-                w.Line("intermediate.Clear(); // the whole strip lies in the left or right padding");
+                w.Line("int length = columns.Length;");
             }
 
-            using (w.Block("else"))
+            w.Line("int inside = Math.Max(0, -first), end = Math.Min(length, layout.Width - first);");
+            using (w.Block($"for (int k = 0; k < {rows}; k++)"))
             {
-                w.Line("intermediate[..inside].Clear();");
-                w.Line("intermediate[end..].Clear();");
-            }
-        }
-
-        w.Line();
-        using (w.Block("if (end <= inside)"))
-        {
-            w.Line("return;");
-        }
-
-        w.Line();
-        w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
-        w.Line($"ref {plan.T} intermediateRef = ref MemoryMarshal.GetReference({(blocked ? "strips" : "columns")});");
-        w.Line("int width = layout.Width;");
-        w.Line("int top = y - layout.PadTop;");
-        w.Line("nint rowStart = (nint)c0 * layout.Height * width + (nint)top * width + first; // an offset only");
-        if (!blocked)
-        {
-            for (int i = 0; i < column.Length; i++)
-            {
-                if (column[i] != 0)
+                w.Line($"Span<{plan.T}> intermediate = {(blocked ? "strips.Slice(k * StripStride, length)" : "columns")};");
+                using (w.Block("if (end <= inside)"))
                 {
-                    w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
+                    w.Line("intermediate.Clear(); // the whole strip lies in the left or right padding");
+                }
+
+                using (w.Block("else"))
+                {
+                    w.Line("intermediate[..inside].Clear();");
+                    w.Line("intermediate[end..].Clear();");
                 }
             }
+
+            w.Line();
+            using (w.Block("if (end <= inside)"))
+            {
+                w.Line("return;");
+            }
+
+            w.Line();
+            w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
+            w.Line($"ref {plan.T} intermediateRef = ref MemoryMarshal.GetReference({(blocked ? "strips" : "columns")});");
+            w.Line("int width = layout.Width;");
+            w.Line("int top = y - layout.PadTop;");
+            w.Line("nint rowStart = (nint)c0 * layout.Height * width + (nint)top * width + first; // an offset only");
+            if (!blocked)
+            {
+                for (int i = 0; i < column.Length; i++)
+                {
+                    if (column[i] != 0)
+                    {
+                        w.Line($"bool inside{i} = (uint)(top + {i * plan.Spec.Dilation}) < (uint)layout.Height;");
+                    }
+                }
+            }
+
+            w.Line("int t = inside;");
+            VectorLoop.DispatchWidths(w, plan, "t", "end", width =>
+            {
+                if (blocked)
+                {
+                    WriteBlockLoop(w, plan, width, column);
+                    return;
+                }
+
+                // Interior rows read every kernel row unchecked; border rows skip those in the padding.
+                using (w.Block("if (interiorRow)"))
+                {
+                    WriteColumnLoop(w, plan, width, column, guarded: false);
+                }
+
+                using (w.Block("else"))
+                {
+                    WriteColumnLoop(w, plan, width, column, guarded: true);
+                }
+            });
         }
-
-        w.Line("int t = inside;");
-        VectorLoop.DispatchWidths(w, plan, "t", "end", width =>
-        {
-            if (blocked)
-            {
-                WriteBlockLoop(w, plan, width, column);
-                return;
-            }
-
-            // Interior rows read every kernel row unchecked; border rows skip those in the padding.
-            using (w.Block("if (interiorRow)"))
-            {
-                WriteColumnLoop(w, plan, width, column, guarded: false);
-            }
-
-            using (w.Block("else"))
-            {
-                WriteColumnLoop(w, plan, width, column, guarded: true);
-            }
-        });
-
-        w.Close();
     }
 
     private static void WriteColumnLoop(SourceWriter w, KernelPlan plan, SimdWidth width, double[] column, bool guarded)

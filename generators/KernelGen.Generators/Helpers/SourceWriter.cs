@@ -45,7 +45,20 @@ internal sealed class SourceWriter
     public Scope Block(string? header = null, string suffix = "")
     {
         Open(header);
-        return new Scope(this, suffix);
+        return new Scope(this, suffix, 1);
+    }
+
+    /// <summary>One brace per header, each inside the one before (nested types); the scope closes them all.</summary>
+    public Scope Blocks(IEnumerable<string> headers)
+    {
+        int count = 0;
+        foreach (string header in headers)
+        {
+            Open(header);
+            count++;
+        }
+
+        return new Scope(this, "", count);
     }
 
     /// <summary>A <see cref="Block"/> where <paramref name="open"/> holds, else nothing opened and nothing to close.</summary>
@@ -65,14 +78,22 @@ internal sealed class SourceWriter
     {
         private readonly SourceWriter? _writer;
         private readonly string _suffix;
+        private readonly int _count;
 
-        internal Scope(SourceWriter writer, string suffix)
+        internal Scope(SourceWriter writer, string suffix, int count)
         {
             _writer = writer;
             _suffix = suffix;
+            _count = count;
         }
 
-        /// <summary>Closes the brace; the default scope (a brace that was not opened) closes nothing.</summary>
-        public void Dispose() => _writer?.Close(_suffix);
+        /// <summary>Closes the braces; the default scope (no brace opened) closes nothing.</summary>
+        public void Dispose()
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                _writer!.Close(_suffix);
+            }
+        }
     }
 }
