@@ -10,7 +10,7 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class AlignedTaps
 {
-    public static string Type(KernelPlan plan) => plan.ElementBytes == 4 ? "Vector512<uint>" : "Vector512<ulong>";
+    public static string Type(KernelPlan plan) => $"Vector512<{Literals.UnsignedType(plan)}>";
 
     /// <summary>A load at <paramref name="offset"/> elements from <paramref name="source"/> (null: the reference itself).</summary>
     public static string Load(KernelPlan plan, string source, string? offset)
@@ -23,7 +23,7 @@ internal static class AlignedTaps
     /// <summary>The tap at column offset <paramref name="shift"/> (0 to lanes) from the pair, as the element type.</summary>
     public static string Tap(KernelPlan plan, string low, string high, int shift)
     {
-        int lanes = 64 / plan.ElementBytes;
+        int lanes = plan.ElementsPer64Bytes;
         string view = plan.ElementBytes == 4 ? "AsSingle" : "AsDouble";
         string align = plan.ElementBytes == 4 ? "Avx512F.AlignRight32" : "Avx512F.AlignRight64";
         return shift == 0 ? $"{low}.{view}()" : shift == lanes ? $"{high}.{view}()" : $"{align}({high}, {low}, {shift}).{view}()";

@@ -439,7 +439,7 @@ internal static class ChannelLaneEmitter
     {
         bool single = plan.ElementBytes == 4;
         string vector = single ? "Vector256" : Vector, type = $"{vector}<{plan.T}>";
-        string indices = string.Join(", ", Enumerable.Range(0, ChannelLanes.Columns).Select(i => single ? i.ToString() : i + "L"));
+        string indices = Literals.Indices(plan, Enumerable.Range(0, ChannelLanes.Columns));
         w.Line("/// <summary>Stores 8 columns of one channel, except the first <paramref name=\"keep\"/>, which an overlapped block already finished.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         using (w.Block($"private static void StoreColumns({type} value, ref {plan.T} destination, nint at, int keep)"))
@@ -524,16 +524,16 @@ internal static class ChannelLaneEmitter
     // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.
     private static void WriteSwapIndices(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
-        string index = plan.ElementBytes == 4 ? "int" : "long";
+        string index = Literals.IndexType(plan);
         for (int round = 0; round < 3; round++)
         {
             int bit = 1 << round;
             IEnumerable<int> low = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i : (i ^ bit) + lanes.Lanes);
             IEnumerable<int> high = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i | bit : i + lanes.Lanes);
             w.Line();
-            w.Line($"private static Vector512<{index}> SwapLow{round} => Vector512.Create({string.Join(", ", low.Select(i => index == "long" ? i + "L" : i.ToString()))});");
+            w.Line($"private static Vector512<{index}> SwapLow{round} => Vector512.Create({Literals.Indices(plan, low)});");
             w.Line();
-            w.Line($"private static Vector512<{index}> SwapHigh{round} => Vector512.Create({string.Join(", ", high.Select(i => index == "long" ? i + "L" : i.ToString()))});");
+            w.Line($"private static Vector512<{index}> SwapHigh{round} => Vector512.Create({Literals.Indices(plan, high)});");
         }
     }
 }

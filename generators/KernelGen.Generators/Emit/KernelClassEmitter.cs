@@ -19,10 +19,7 @@ internal static class KernelClassEmitter
 
     public static void Emit(SourceWriter w, KernelPlan plan, string generatorVersion)
     {
-        foreach (string line in Summary(plan))
-        {
-            w.Line(line);
-        }
+        w.Lines(Summary(plan));
 
         w.Line($"[GeneratedCode(\"KernelGen.Generators\", \"{generatorVersion}\")]");
         using (w.Block($"file static class {plan.ClassName}"))
@@ -122,7 +119,7 @@ internal static class KernelClassEmitter
             {
                 w.Line($"private const int Strip = {KernelPlan.SeparableStrip}; // output columns per pass");
                 w.Line($"private const int StripRows = {KernelPlan.SeparableRowBlock}; // interior output rows per column pass");
-                int lanes = 64 / plan.ElementBytes, reach = (plan.ColumnReach + lanes - 1) / lanes * lanes;
+                int lanes = plan.ElementsPer64Bytes, reach = (plan.ColumnReach + lanes - 1) / lanes * lanes;
                 w.Line($"private const int StripStride = Strip + {reach}; // one intermediate row: the strip's input columns, rounded up to 64 bytes");
             }
 
@@ -499,17 +496,17 @@ internal static class KernelClassEmitter
         }
 
         int parts = (lanes - 1) * stride / lanes + 1;
-        string index = plan.Spec.Element == ElementType.Float ? "" : "L";
         var shuffles = new List<string>();
         for (int m = 0; m < parts; m++)
         {
-            IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(k =>
+            int part = m;
+            IEnumerable<int> indices = Enumerable.Range(0, lanes).Select(k =>
             {
-                int at = k * stride - m * lanes;
-                return (at >= 0 && at < lanes ? at : -1) + index;
+                int at = k * stride - part * lanes;
+                return at >= 0 && at < lanes ? at : -1;
             });
             string load = $"{width.Vector}.LoadUnsafe(ref source, offset{(m == 0 ? "" : $" + {m * lanes}")})";
-            shuffles.Add($"{width.Vector}.Shuffle({load}, {width.Vector}.Create({string.Join(", ", indices)}))");
+            shuffles.Add($"{width.Vector}.Shuffle({load}, {width.Vector}.Create({Literals.Indices(plan, indices)}))");
         }
 
         w.Line($"/// <summary>Lanes source[offset + k·{stride}]: {parts} loads, each shuffled into its lanes (index −1 gives zero bits), then or-ed.</summary>");

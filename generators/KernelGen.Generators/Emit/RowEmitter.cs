@@ -72,10 +72,7 @@ internal static class RowEmitter
                 }
             }
 
-            foreach (string line in WindowOperation.RowSetup(plan, width, block, guarded))
-            {
-                w.Line(line);
-            }
+            w.Lines(WindowOperation.RowSetup(plan, width, block, guarded));
 
             bool hoisted = RowTiling.HoistsWeights(plan, pass.Width, layout, block, rows);
             if (hoisted)
@@ -133,10 +130,7 @@ internal static class RowEmitter
                 {
                     for (int r = 0; r < rows; r++)
                     {
-                        foreach (string line in WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k))
-                        {
-                            w.Line(line);
-                        }
+                        w.Lines(WindowOperation.Finish(plan, width, Accumulator(k, r, rows), k));
                     }
                 }
 
@@ -275,7 +269,6 @@ internal static class RowEmitter
     private static void WriteStridedPoolTaps(SourceWriter w, KernelPlan plan, SimdWidth width, int rows)
     {
         int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
-        string index = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
         string type = width.Type(plan);
         var groups = LoadGroups(plan.Spec.KernelWidth, stride, lanes);
         w.Line($"{type} {string.Join(", ", Enumerable.Range(0, groups.Max(g => g.Parts)).Select(p => $"part{p}"))};");
@@ -303,7 +296,7 @@ internal static class RowEmitter
                     string[] shuffles = [.. Enumerable.Range(0, parts)
                         .Select(p => (Part: p, Indices: Enumerable.Range(0, lanes).Select(k => phase + k * stride - p * lanes).ToList()))
                         .Where(s => s.Indices.Any(at => at >= 0 && at < lanes))
-                        .Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({string.Join(", ", s.Indices.Select(at => (at >= 0 && at < lanes ? at : -1) + index))}))")];
+                        .Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
                     string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
                     w.Line(WindowOperation.Accumulate(plan, width, accumulator, lanesOfColumn, null));
                 }
@@ -380,9 +373,8 @@ internal static class RowEmitter
 
         string start = edge == RowEdge.Left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
         string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
-        string suffix = plan.Spec.Element == Model.ElementType.Float ? "" : "L";
-        IEnumerable<string> indices = Enumerable.Range(0, lanes).Select(l => (l + shift >= 0 && l + shift < lanes ? l + shift : -1) + suffix);
-        return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({string.Join(", ", indices)}))";
+        IEnumerable<int> indices = Enumerable.Range(0, lanes).Select(l => l + shift >= 0 && l + shift < lanes ? l + shift : -1);
+        return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({Literals.Indices(plan, indices)}))";
     }
 
     private static string Channels(int block) => block == 1 ? "one output channel" : $"{block} output channels";

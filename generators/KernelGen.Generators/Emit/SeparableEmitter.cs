@@ -216,10 +216,7 @@ internal static class SeparableEmitter
             else
             {
                 var terms = column.Select((weight, i) => (weight, width.Load(plan, "inputRef", InputOffset(i * plan.Spec.Dilation))));
-                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc", terms))
-                {
-                    w.Line(line);
-                }
+                w.Lines(WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc", terms));
             }
 
             w.Line(width.Store("acc", "intermediateRef", "t"));
@@ -264,10 +261,7 @@ internal static class SeparableEmitter
             for (int k = 0; k < rows; k++)
             {
                 var terms = column.Select((weight, i) => (weight, $"row{k + i * dilation}"));
-                foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms))
-                {
-                    w.Line(line);
-                }
+                w.Lines(WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms));
 
                 w.Line(width.Store($"acc{k}", "intermediateRef", k == 0 ? "t" : $"{k} * StripStride + t"));
             }
@@ -290,10 +284,7 @@ internal static class SeparableEmitter
                 string condition = width.IsScalar ? "" : $"{width.IsAccelerated}{(aligned ? " && Avx512F.IsSupported" : "")} && count >= {lanes}";
                 using (w.Block(width == SimdWidth.V512 ? $"if ({condition})" : width.IsScalar ? "else" : $"else if ({condition})"))
                 {
-                    foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
-                    {
-                        w.Line(line);
-                    }
+                    w.Lines(WindowOperation.RowSetup(plan, width, block: 1, guarded: false));
 
                     using (w.Block("for (int k = 0; k < rows; k++)"))
                     {
@@ -304,15 +295,9 @@ internal static class SeparableEmitter
                             : row.Select((weight, j) => (weight, width.Load(plan, "columnsRef", j == 0 ? "u" : $"u + {j * plan.Spec.Dilation}")));
                         using (aligned ? OpenAlignedLoop(w, plan, lanes) : VectorLoop.Open(w, width, lanes, "u", "0", "count"))
                         {
-                            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms))
-                            {
-                                w.Line(line);
-                            }
+                            w.Lines(WindowOperation.ConstantSum(plan, width, width.Type(plan), "acc0", terms));
 
-                            foreach (string line in WindowOperation.Finish(plan, width, "acc0", 0))
-                            {
-                                w.Line(line);
-                            }
+                            w.Lines(WindowOperation.Finish(plan, width, "acc0", 0));
 
                             w.Line(width.Store("acc0", "outputRef", "outStart + u"));
                             if (!width.IsScalar)

@@ -36,10 +36,7 @@ internal static class SeparableRegisterEmitter
             w.Line("int x = xFrom;");
             VectorLoop.DispatchWidths(w, plan, "x", "xTo", width =>
             {
-                foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
-                {
-                    w.Line(line);
-                }
+                w.Lines(WindowOperation.RowSetup(plan, width, block: 1, guarded: false));
 
                 if (width == SimdWidth.V512 && plan.AlignsRowTaps)
                 {
@@ -150,10 +147,7 @@ internal static class SeparableRegisterEmitter
                 int lanes = width.Lanes(plan);
                 using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))
                 {
-                    foreach (string line in WindowOperation.RowSetup(plan, width, block: 1, guarded: false))
-                    {
-                        w.Line(line);
-                    }
+                    w.Lines(WindowOperation.RowSetup(plan, width, block: 1, guarded: false));
 
                     foreach (bool left in new[] { true, false })
                     {
@@ -213,20 +207,13 @@ internal static class SeparableRegisterEmitter
             var terms = row.Select((weight, j) => (Weight: weight, Value: weight == 0 ? null : load(r, rowAt, j * dilation)))
                 .Where(t => t.Value is not null)
                 .Select(t => (t.Weight, t.Value!));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"filtered{r}", terms))
-            {
-                w.Line(line);
-            }
+            w.Lines(WindowOperation.ConstantSum(plan, width, width.Type(plan), $"filtered{r}", terms));
         }
 
         for (int k = 0; k < KernelPlan.SeparableRowBlock; k++)
         {
             var terms = column.Select((weight, i) => (weight, $"filtered{k + i * dilation}"));
-            foreach (string line in WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms)
-                .Concat(WindowOperation.Finish(plan, width, $"acc{k}", 0)))
-            {
-                w.Line(line);
-            }
+            w.Lines(WindowOperation.ConstantSum(plan, width, width.Type(plan), $"acc{k}", terms).Concat(WindowOperation.Finish(plan, width, $"acc{k}", 0)));
 
             w.Line(width.Store($"acc{k}", "outputRef", k == 0 ? "outStart + x" : $"outStart + {k} * (nint)outWidth + x"));
         }

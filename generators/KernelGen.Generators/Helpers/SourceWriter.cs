@@ -25,6 +25,17 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes each of <paramref name="lines"/> at the current indentation.</summary>
+    public SourceWriter Lines(IEnumerable<string> lines)
+    {
+        foreach (string line in lines)
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
     /// <summary>Writes <paramref name="header"/> (if any) and an opening brace, and indents.</summary>
     public SourceWriter Open(string? header = null)
     {

@@ -42,7 +42,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public static ChannelLanes? For(KernelPlan plan)
     {
         KernelSpec s = plan.Spec;
-        int lanes = 64 / plan.ElementBytes;
+        int lanes = plan.ElementsPer64Bytes;
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
             || s.StrideWidth != 1 || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
             || plan.WeightsPerOutput < MinWeightsPerOutput

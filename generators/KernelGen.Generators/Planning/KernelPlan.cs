@@ -88,7 +88,7 @@ internal sealed class KernelPlan
     /// cuts its taps out of two loads (AVX-512 valignd) rather than loading each shifted vector across a cache line:
     /// when the row filter reaches no further than one vector.
     /// </summary>
-    public bool AlignsRowTaps => Separable is not null && ColumnReach <= 64 / ElementBytes;
+    public bool AlignsRowTaps => Separable is not null && ColumnReach <= ElementsPer64Bytes;
 
     /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
     public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps;
@@ -107,6 +107,9 @@ internal sealed class KernelPlan
     public string LiteralSuffix => Spec.Element == ElementType.Float ? "f" : "d";
 
     public int ElementBytes => Spec.Element == ElementType.Float ? 4 : 8;
+
+    /// <summary>Elements in 64 bytes: one 512-bit vector, one cache line.</summary>
+    public int ElementsPer64Bytes => 64 / ElementBytes;
 
     public int ChannelsPerGroup { get; }
 
