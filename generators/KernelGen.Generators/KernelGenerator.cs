@@ -40,7 +40,9 @@ public sealed partial class KernelGenerator : IIncrementalGenerator
                 .SelectMany(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
 
-            context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(Emitter.HintName(spec), Emitter.Emit(spec)));
+            // The planner decides every strategy from the spec's numbers; the emitter writes what the plan lists.
+            context.RegisterSourceOutput(specs, static (output, spec) =>
+                output.AddSource(Emitter.HintName(spec), Emitter.Emit(new Planning.KernelPlan(spec))));
             context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic));
         }
     }

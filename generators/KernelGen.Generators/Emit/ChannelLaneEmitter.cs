@@ -20,14 +20,9 @@ internal static class ChannelLaneEmitter
     /// </summary>
     public static string Condition(ChannelLanes lanes)
     {
-        int columns = ChannelLanes.Columns;
-        bool left = lanes.PadLeft > 0, right = lanes.PadRight > 0;
-        int least = columns + Math.Max(left ? lanes.PadRight : 0, right ? lanes.PadLeft : 0);
-        int noMiddle = (left ? columns : 0) + (right ? columns : 0); // up to this width there are no middle blocks
-        int wholeMiddle = lanes.PadLeft + columns + (right ? columns : 0); // from this width the last middle block stays clear of the left padding
-        string width = wholeMiddle <= Math.Max(noMiddle, least - 1) + 1
-            ? $"layout.OutWidth >= {least}"
-            : $"layout.OutWidth >= {least} && (layout.OutWidth <= {noMiddle} || layout.OutWidth >= {wholeMiddle})";
+        string width = lanes.ExcludesMiddleWidths
+            ? $"layout.OutWidth >= {lanes.MinOutWidth} && (layout.OutWidth <= {lanes.NoMiddleWidth} || layout.OutWidth >= {lanes.WholeMiddleWidth})"
+            : $"layout.OutWidth >= {lanes.MinOutWidth}";
         return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {width} && layout.OutHeight >= LaneBlockRows";
     }
 

@@ -43,7 +43,7 @@ internal static class SeparableEmitter
                 {
                     using (w.Block("if (rows == StripRows)"))
                     {
-                        if (SeparableRegisterEmitter.HasEnds(plan))
+                        if (plan.HasVectorEdgesAtSomeWidth)
                         {
                             w.Line("int ends = RegisterEnds(input, bias, output, layout, o, c0, y); // the vector at each end of the rows, or 0");
                             using (w.Block("if (ends > 0)"))

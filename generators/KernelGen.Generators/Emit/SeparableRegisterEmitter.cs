@@ -16,7 +16,7 @@ internal static class SeparableRegisterEmitter
     {
         w.Line();
         WriteRegisterRows(w, plan, column, row);
-        if (HasEnds(plan))
+        if (plan.HasVectorEdgesAtSomeWidth)
         {
             w.Line();
             WriteRegisterEnds(w, plan, column, row);
@@ -128,9 +128,6 @@ internal static class SeparableRegisterEmitter
             w.Line($"KernelPrefetch.Line(output, {(k == 0 ? "outStart" : $"outStart + {k} * (nint)outWidth")} + x + Strip);");
         }
     }
-
-    /// <summary>Whether the register strategy computes the border columns as one shifted vector at each end of the rows.</summary>
-    public static bool HasEnds(KernelPlan plan) => SimdWidth.Vectors.Any(v => plan.HasVectorEdges(v.Lanes(plan)));
 
     /// <summary>
     /// The vector at each end of <c>StripRows</c> interior rows, where the row is wide enough: the row filter's taps

@@ -38,6 +38,25 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>
     public bool Chunked => Chunk < ChannelsPerGroup;
 
+    /// <summary>
+    /// The fewest output columns the layout takes: each end block's unpadded columns must lie inside the input (below
+    /// 16 columns the left and right blocks overlap).
+    /// </summary>
+    public int MinOutWidth => Columns + Math.Max(PadLeft > 0 ? PadRight : 0, PadRight > 0 ? PadLeft : 0);
+
+    /// <summary>Up to this output width a row has no middle blocks (only the padded end blocks).</summary>
+    public int NoMiddleWidth => (PadLeft > 0 ? Columns : 0) + (PadRight > 0 ? Columns : 0);
+
+    /// <summary>From this output width the last middle block stays clear of the left padding.</summary>
+    public int WholeMiddleWidth => PadLeft + Columns + (PadRight > 0 ? Columns : 0);
+
+    /// <summary>
+    /// Whether some widths between <see cref="NoMiddleWidth"/> and <see cref="WholeMiddleWidth"/> must keep the row
+    /// layout: their last middle block would start inside the left padding (wide padding only, such as Full with
+    /// dilation 2).
+    /// </summary>
+    public bool ExcludesMiddleWidths => WholeMiddleWidth > Math.Max(NoMiddleWidth, MinOutWidth - 1) + 1;
+
     /// <summary>The channel-lane layout of <paramref name="plan"/>, or null when the row layout serves it better or it does not fit.</summary>
     public static ChannelLanes? For(KernelPlan plan)
     {

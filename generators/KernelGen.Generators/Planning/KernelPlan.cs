@@ -152,6 +152,9 @@ internal sealed class KernelPlan
     public bool HasVectorEdges(int lanes)
         => IsConvolution && ConstantPadLeft is > 0 && Layout != TapLayout.RowsAndColumnsLooped && Spec.KernelWidth > 1 && ColumnReach <= lanes;
 
+    /// <summary>Whether some vector width computes the border columns as one shifted vector at each end of the rows.</summary>
+    public bool HasVectorEdgesAtSomeWidth => VectorWidths.Vectors.Any(width => HasVectorEdges(width.Lanes(this)));
+
     /// <summary>Whether some output rows can have kernel rows in the padding (only then is a guarded row emitted).</summary>
     public bool HasBorderRows => Spec.Padding != PaddingMode.Valid && Spec.KernelHeight > 1;
 
