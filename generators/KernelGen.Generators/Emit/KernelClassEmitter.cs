@@ -92,10 +92,14 @@ internal static class KernelClassEmitter
         };
         yield return "/// <summary>";
         yield return $"/// [{s.AttributeName}] on {s.Method.Name}: {what}, {plan.T}; {cost}.";
-        yield return $"/// {layout}; rows are vectorized with Vector512, Vector256 or Vector128 as the hardware allows, with a scalar path.";
         if (plan.ChannelLanes is { } lanes)
         {
-            yield return $"/// With AVX-512, blocks of {ChannelLanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.Lanes} output channels at a time instead, one channel per vector lane.";
+            yield return $"/// {layout}. With AVX-512, blocks of {ChannelLanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.Lanes} output channels at a time, one channel per vector lane;";
+            yield return "/// otherwise (and for the few shapes the blocks leave) rows are vectorized with Vector256 or Vector128, with a scalar path.";
+        }
+        else
+        {
+            yield return $"/// {layout}; rows are vectorized with Vector512, Vector256 or Vector128 as the hardware allows, with a scalar path.";
         }
         yield return "/// </summary>";
     }
@@ -257,7 +261,7 @@ internal static class KernelClassEmitter
                 w.Line();
                 w.Line("int x = layout.ColumnStart;");
                 string keyword = "if";
-                foreach (SimdWidth width in SimdWidth.Vectors)
+                foreach (SimdWidth width in plan.RowWidths.Select(SimdWidth.For))
                 {
                     using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
                     {
@@ -280,7 +284,7 @@ internal static class KernelClassEmitter
     // border rows in it as a whole (convolutions), interior rows in blocks, the last of which may overlap the one before.
     private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
-        var blocked = SimdWidth.Vectors.Select(width => (Width: width, Rows: RowTiling.RowBlock(plan, width.Width, block))).ToList();
+        var blocked = plan.RowWidths.Select(width => (Width: SimdWidth.For(width), Rows: RowTiling.RowBlock(plan, width, block))).ToList();
         if (blocked.All(b => b.Rows == 1))
         {
             return;
@@ -391,7 +395,7 @@ internal static class KernelClassEmitter
         w.Line($"/// <summary>The border columns of output row <paramref name=\"y\"/> of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: one shifted vector at each end where the row is wide enough, else output by output.</summary>");
         using (w.Block($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)"))
         {
-            foreach (SimdWidth width in SimdWidth.Vectors.Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+            foreach (SimdWidth width in plan.RowWidths.Select(SimdWidth.For).Where(v => plan.HasVectorEdges(v.Lanes(plan))))
             {
                 int lanes = width.Lanes(plan);
                 using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))

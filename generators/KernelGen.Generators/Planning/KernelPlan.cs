@@ -152,6 +152,13 @@ internal sealed class KernelPlan
     public bool HasVectorEdges(int lanes)
         => IsConvolution && ConstantPadLeft is > 0 && Layout != TapLayout.RowsAndColumnsLooped && Spec.KernelWidth > 1 && ColumnReach <= lanes;
 
+    /// <summary>
+    /// The vector widths of the row layout, widest first. With the channel-lane layout, Vector512 runs the lane blocks,
+    /// and the few shapes they leave (a single output row, some narrow widths) take the 256-bit row passes, which every
+    /// AVX-512 machine accelerates too: the 512-bit row passes would be code that never runs.
+    /// </summary>
+    public IReadOnlyList<VectorWidth> RowWidths => ChannelLanes is null ? VectorWidths.Vectors : [VectorWidth.V256, VectorWidth.V128];
+
     /// <summary>Whether some vector width computes the border columns as one shifted vector at each end of the rows.</summary>
     public bool HasVectorEdgesAtSomeWidth => VectorWidths.Vectors.Any(width => HasVectorEdges(width.Lanes(this)));
 

@@ -15,7 +15,7 @@ internal sealed class RowPasses
         {
             // Blocked rows at each width that blocks them: interior (and border) passes, then one pair of end vectors
             // serving both, since skipping the input rows outside the input costs little on two vectors a row.
-            foreach (VectorWidth width in VectorWidths.Vectors)
+            foreach (VectorWidth width in plan.RowWidths)
             {
                 int rows = RowTiling.RowBlock(plan, width, block);
                 if (rows > 1)
@@ -33,13 +33,13 @@ internal sealed class RowPasses
             // Single rows at every width and in scalars, interior and border.
             foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
             {
-                foreach (VectorWidth width in VectorWidths.All)
+                foreach (VectorWidth width in plan.RowWidths.Append(VectorWidth.Scalar))
                 {
                     Add(new RowPass(width, block, 1, guarded, RowEdge.None));
                 }
             }
 
-            foreach (VectorWidth width in VectorWidths.Vectors)
+            foreach (VectorWidth width in plan.RowWidths)
             {
                 AddEdges(plan, width, block, rows: 1);
             }
