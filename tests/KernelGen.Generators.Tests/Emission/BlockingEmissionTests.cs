@@ -15,7 +15,7 @@ public sealed class BlockingEmissionTests
     [Fact]
     public void SamePadding_BlocksTheEndVectorsWithTheInterior()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)");
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Activation = Activation.Relu)");
 
         Assert.Contains("private static int Edge512x4_Left_Block4(", code);
         Assert.Contains("private static int Edge512x4_Right_Block4(", code);
@@ -33,7 +33,7 @@ public sealed class BlockingEmissionTests
     [Fact]
     public void OutputRows_GoBandByBandAcrossChannelBlocks()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16)");
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)");
 
         Assert.Contains("for (int y0 = 0; y0 < layout.OutHeight;)", code);
         Assert.Contains("OutputRows_Block4(input, weights, bias, output, layout, o, c0, y0, y1);", code);
@@ -42,7 +42,7 @@ public sealed class BlockingEmissionTests
     [Fact]
     public void ValidPadding_HasNoEdgeVectors()
     {
-        string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)");
+        string code = Generate("Conv2D(3, 3, InChannels = 8, OutChannels = 8)");
 
         Assert.DoesNotContain("Edge512", code);
     }
@@ -63,23 +63,26 @@ public sealed class BlockingEmissionTests
     [Fact]
     public void ManyChannels_LoadTheirWeightsPerChannel()
     {
-        // 16 input channels: the weights change with every channel of the loop, so they are broadcast at each use.
-        string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)");
+        // 8 input channels: the weights change with every channel of the loop, so they are broadcast at each use.
+        string code = Generate("Conv2D(3, 3, InChannels = 8, OutChannels = 8)");
 
         Assert.DoesNotContain("weight0_0", code);
         Assert.Contains("private static int Rows512x4_Interior_Block4(", code);
     }
 
     [Fact]
-    public void BorderRows_GoInBlocksToo_SkippingInputRowsInThePadding()
+    public void BorderRows_GoOneAtATime_SkippingKernelRowsInThePadding()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16)");
+        // 8 -> 8 channels: too few for the channel-lane path, so the row layout runs at 512 bits too.
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)");
 
-        Assert.Contains("private static int Rows512x4_Border_Block4(", code);
-        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, y, 0, 16);", code); // one edge pair for both kinds of block
-        Assert.Contains("bool inside0 = (uint)(top + 0) < (uint)layout.Height;", code);
-        Assert.Contains("if (inside5)", code);
-        Assert.Contains("Rows512x4_Border_Block4(input, weights, bias, output, layout, o, c0, y, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("private static int Rows512x4_Interior_Block4(", code);
+        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, first, 0, 16);", code);
+        Assert.DoesNotContain("_Border_Block4(input, weights, bias, output, layout, o, c0, first", code);
+        Assert.DoesNotContain("Rows512x4_Border", code);
+        Assert.Contains("private static int Row512_Border_Block4(", code);
+        Assert.Contains("continue; // this kernel row is in the padding", code);
+        Assert.Contains("x = interiorRow", code);
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public sealed class ChannelLaneEmissionTests
     }
 
     [Fact]
+    public void RowLayoutBesideTheLanes_HasNo512BitPasses()
+    {
+        // Vector512 runs the lane blocks; the shapes they leave (one output row, narrow maps) take the 256-bit rows.
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64)");
+
+        Assert.Contains("private static void Lanes512_Interior_Middle(", code);
+        Assert.DoesNotContain("Row512", code);
+        Assert.DoesNotContain("Rows512", code);
+        Assert.DoesNotContain("Edge512", code);
+        Assert.Contains("private static int Rows256x2_Interior_Block4(", code);
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && vectorColumns >= Vector256<float>.Count)", code);
+    }
+
+    [Fact]
     public void SamePadding_HasEndBlocks_AndAWidthGuard()
     {
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
