@@ -280,8 +280,8 @@ internal static class KernelClassEmitter
         }
     }
 
-    // Interior rows go several at a time through the widest vector path that fits, when it blocks rows at all, the
-    // last block overlapping the one before; border rows go one at a time.
+    // Rows go several at a time through the widest vector path that fits, when it blocks rows at all: a block with
+    // border rows in it as a whole (convolutions), interior rows in blocks, the last of which may overlap the one before.
     private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
         var blocked = plan.RowWidths.Select(width => (Width: SimdWidth.For(width), Rows: RowTiling.RowBlock(plan, width, block))).ToList();
@@ -290,6 +290,7 @@ internal static class KernelClassEmitter
             return;
         }
 
+        bool borderBlocks = RowTiling.HasBorderBlocks(plan);
         w.Line("int rows = 0; // rows this pass moves on by");
         w.Line("int limit = Math.Min(layout.RowEnd, yTo); // the end of the interior rows here");
         string keyword = "if";
@@ -300,13 +301,22 @@ internal static class KernelClassEmitter
                 if (rows > 1)
                 {
                     string interior = $"y >= layout.RowStart && (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))";
+                    if (borderBlocks)
+                    {
+                        using (w.Block($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))"))
+                        {
+                            WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y");
+                            w.Line();
+                            w.Line($"rows = {rows};");
+                        }
+                    }
 
                     // The last block of the interior rows ends at their end, overlapping the block before (its rows are
                     // computed again, to the same values) rather than leaving rows to a one-row pass.
-                    using (w.Block($"if ({interior})"))
+                    using (w.Block($"{(borderBlocks ? "else if" : "if")} ({interior})"))
                     {
                         w.Line($"int first = Math.Min(y, limit - {rows});");
-                        WriteBlockCalls(w, plan, passes, width, block, rows, "first");
+                        WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
                         w.Line();
                         w.Line($"rows = first + {rows} - y;");
                     }
@@ -322,7 +332,22 @@ internal static class KernelClassEmitter
             using (w.Block("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)"))
             {
                 string scalar = $"({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);";
-                w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+                if (borderBlocks)
+                {
+                    using (w.Block("if (r >= layout.RowStart && r < layout.RowEnd)"))
+                    {
+                        w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+                    }
+
+                    using (w.Block("else"))
+                    {
+                        w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: true).Name}{scalar}");
+                    }
+                }
+                else
+                {
+                    w.Line($"{passes.Get(VectorWidth.Scalar, block, 1, guarded: false).Name}{scalar}");
+                }
             }
 
             w.Line();
@@ -335,7 +360,7 @@ internal static class KernelClassEmitter
 
     // One block of rows from row `first`: where the row is wide enough, both end vectors blocked like the interior,
     // which then covers only the columns between them; else the border columns row by row, then the interior.
-    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, RowPasses passes, SimdWidth width, int block, int rows, string first)
+    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, RowPasses passes, SimdWidth width, int block, int rows, bool guarded, string first)
     {
         string call = $"({SpanArguments(plan)}, layout, o, c0, {first}, ";
         int lanes = width.Lanes(plan);
@@ -344,9 +369,9 @@ internal static class KernelClassEmitter
         {
             using (w.Block($"if (layout.Width >= {2 * lanes + plan.ColumnReach})"))
             {
-                w.Line($"{passes.Get(width.Width, block, rows, guarded: true, RowEdge.Left).Name}{call}0, {lanes});");
-                w.Line($"{passes.Get(width.Width, block, rows, guarded: false).Name}{call}{lanes}, layout.OutWidth - {lanes});");
-                w.Line($"{passes.Get(width.Width, block, rows, guarded: true, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Left).Name}{call}0, {lanes});");
+                w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
+                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
             }
         }
 
@@ -358,7 +383,7 @@ internal static class KernelClassEmitter
             }
 
             w.Line();
-            w.Line($"{passes.Get(width.Width, block, rows, guarded: false).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
+            w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
         }
     }
 

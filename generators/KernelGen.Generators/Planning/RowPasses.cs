@@ -13,15 +13,19 @@ internal sealed class RowPasses
     {
         foreach (int block in plan.BlockSizes)
         {
-            // Blocked interior rows at each width that blocks them, with their pair of end vectors. Border rows (kernel
-            // rows in the top or bottom padding) go one at a time through the looped border pass: they are a few rows of
-            // a map, and a blocked, unrolled copy of the window for them would double the size of each width's code.
+            // Blocked rows at each width that blocks them: interior (and border) passes, then one pair of end vectors
+            // serving both, since skipping the input rows outside the input costs little on two vectors a row.
             foreach (VectorWidth width in plan.RowWidths)
             {
                 int rows = RowTiling.RowBlock(plan, width, block);
                 if (rows > 1)
                 {
                     Add(new RowPass(width, block, rows, Guarded: false, RowEdge.None));
+                    if (RowTiling.HasBorderBlocks(plan))
+                    {
+                        Add(new RowPass(width, block, rows, Guarded: true, RowEdge.None));
+                    }
+
                     AddEdges(plan, width, block, rows);
                 }
             }

@@ -14,6 +14,12 @@ internal static class RowTiling
     public const int MaxShuffledStride = 4;
 
     /// <summary>
+    /// Whether blocks of rows that include border rows (kernel rows in the top or bottom padding) get blocked passes
+    /// too, skipping the input rows outside the input: convolutions only (a pool's border rows need per-row divisors).
+    /// </summary>
+    public static bool HasBorderBlocks(KernelPlan plan) => plan.IsConvolution && plan.HasBorderRows;
+
+    /// <summary>
     /// Interior output rows computed per pass at a width: each loaded input vector then feeds every output row whose
     /// window covers it, not just one. Bounded so that block × rows accumulators stay in registers.
     /// </summary>

@@ -24,9 +24,7 @@ public sealed partial class PlanCoverageTests
             {
                 foreach (RowEdge edge in width.IsScalar() ? new[] { RowEdge.None } : Enum.GetValues<RowEdge>())
                 {
-                    // Edges always skip input rows outside the input; blocked rows are interior rows only (border rows go
-                    // one at a time).
-                    foreach (bool guarded in edge != RowEdge.None ? new[] { true } : rows == 1 ? [false, true] : [false])
+                    foreach (bool guarded in edge == RowEdge.None ? new[] { false, true } : [true])
                     {
                         string kind = Kind(new RowPass(width, Block: 1, rows, guarded, edge).Name);
                         if (!CatalogMethodKinds.Value.Contains(kind))
