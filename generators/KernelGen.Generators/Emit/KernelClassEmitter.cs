@@ -261,7 +261,7 @@ internal static class KernelClassEmitter
                 w.Line();
                 w.Line("int x = layout.ColumnStart;");
                 string keyword = "if";
-                foreach (SimdWidth width in plan.RowWidths.Select(SimdWidth.For))
+                foreach (SimdWidth width in SimdWidth.RowWidths(plan))
                 {
                     using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
                     {
@@ -284,7 +284,7 @@ internal static class KernelClassEmitter
     // border rows in it as a whole (convolutions), interior rows in blocks, the last of which may overlap the one before.
     private static void WriteRowBlocks(SourceWriter w, KernelPlan plan, RowPasses passes, int block)
     {
-        var blocked = plan.RowWidths.Select(width => (Width: SimdWidth.For(width), Rows: RowTiling.RowBlock(plan, width, block))).ToList();
+        var blocked = SimdWidth.RowWidths(plan).Select(width => (Width: width, Rows: RowTiling.RowBlock(plan, width.Width, block))).ToList();
         if (blocked.All(b => b.Rows == 1))
         {
             return;
@@ -395,7 +395,7 @@ internal static class KernelClassEmitter
         w.Line($"/// <summary>The border columns of output row <paramref name=\"y\"/> of {(block == 1 ? "output channel o" : $"output channels o to o + {block - 1}")}: one shifted vector at each end where the row is wide enough, else output by output.</summary>");
         using (w.Block($"private static void RowEnds_Block{block}({SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y)"))
         {
-            foreach (SimdWidth width in plan.RowWidths.Select(SimdWidth.For).Where(v => plan.HasVectorEdges(v.Lanes(plan))))
+            foreach (SimdWidth width in SimdWidth.RowWidths(plan).Where(v => plan.HasVectorEdges(v.Lanes(plan))))
             {
                 int lanes = width.Lanes(plan);
                 using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))

@@ -22,6 +22,9 @@ internal sealed class SimdWidth
         Width = width;
     }
 
+    /// <summary>The text writers of the plan's row-layout widths, widest first.</summary>
+    public static IEnumerable<SimdWidth> RowWidths(KernelPlan plan) => plan.RowWidths.Select(For);
+
     /// <summary>The text writer of a width the plan names.</summary>
     public static SimdWidth For(VectorWidth width) => width switch
     {

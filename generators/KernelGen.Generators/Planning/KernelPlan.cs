@@ -157,7 +157,7 @@ internal sealed class KernelPlan
     /// and the few shapes they leave (a single output row, some narrow widths) take the 256-bit row passes, which every
     /// AVX-512 machine accelerates too: the 512-bit row passes would be code that never runs.
     /// </summary>
-    public IReadOnlyList<VectorWidth> RowWidths => ChannelLanes is null ? VectorWidths.Vectors : [VectorWidth.V256, VectorWidth.V128];
+    public IReadOnlyList<VectorWidth> RowWidths => ChannelLanes is null ? VectorWidths.Vectors : VectorWidths.BesideChannelLanes;
 
     /// <summary>Whether some vector width computes the border columns as one shifted vector at each end of the rows.</summary>
     public bool HasVectorEdgesAtSomeWidth => VectorWidths.Vectors.Any(width => HasVectorEdges(width.Lanes(this)));

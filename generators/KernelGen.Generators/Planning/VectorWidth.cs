@@ -17,6 +17,9 @@ internal static class VectorWidths
     /// <summary>The vector widths, widest first, in the order the run-time dispatch tries them.</summary>
     public static readonly VectorWidth[] Vectors = [VectorWidth.V512, VectorWidth.V256, VectorWidth.V128];
 
+    /// <summary>The vector widths of the row layout beside the channel-lane path, which Vector512 runs (see <see cref="KernelPlan.RowWidths"/>).</summary>
+    public static readonly VectorWidth[] BesideChannelLanes = [VectorWidth.V256, VectorWidth.V128];
+
     /// <summary>Every code path: the vector widths, then scalars.</summary>
     public static readonly VectorWidth[] All = [VectorWidth.V512, VectorWidth.V256, VectorWidth.V128, VectorWidth.Scalar];
 
