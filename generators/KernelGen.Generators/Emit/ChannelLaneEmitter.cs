@@ -5,8 +5,9 @@ namespace KernelGen.Generators.Emit;
 
 /// <summary>
 /// Writes the channel-lane path of a multi-channel convolution (<see cref="ChannelLanes"/>): the weight repacking,
-/// the walk over output channel blocks and row pairs, the block passes (interior or border rows; left, middle or
-/// right columns) and the transposing store.
+/// the walk over output channel blocks and row pairs, and the block passes (left, middle or right columns, serving
+/// interior and border rows alike). The transposes between the lanes and the channel planes are the runtime's
+/// <c>KernelLaneTransposes</c>.
 /// </summary>
 internal static class ChannelLaneEmitter
 {
@@ -41,24 +42,12 @@ internal static class ChannelLaneEmitter
         WriteWalk(w, plan, lanes);
         w.Line();
         WritePacking(w, plan);
-        foreach (bool border in plan.HasBorderRows ? new[] { false, true } : [false])
-        {
-            foreach (ColumnBlock kind in lanes.ColumnBlocks())
-            {
-                w.Line();
-                WriteBlock(w, plan, lanes, border, kind);
-            }
-        }
-
-        w.Line();
-        WriteTransposeStore(w, plan, lanes);
-        if (lanes.Chunked)
+        foreach (ColumnBlock kind in lanes.ColumnBlocks())
         {
             w.Line();
-            WriteLoadTransposed(w, plan, lanes);
+            WriteBlock(w, plan, lanes, border: plan.HasBorderRows, kind);
         }
 
-        WriteSwapIndices(w, plan, lanes);
     }
 
     private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
@@ -102,22 +91,7 @@ internal static class ChannelLaneEmitter
                                 w.Line("bool firstRowDone = y < rowsDone;");
                             }
 
-                            if (plan.HasBorderRows)
-                            {
-                                using (w.Block("if (y >= layout.RowStart && y + LaneBlockRows <= layout.RowEnd)"))
-                                {
-                                    WriteBlockCalls(w, lanes, border: false);
-                                }
-
-                                using (w.Block("else"))
-                                {
-                                    WriteBlockCalls(w, lanes, border: true);
-                                }
-                            }
-                            else
-                            {
-                                WriteBlockCalls(w, lanes, border: false);
-                            }
+                            WriteBlockCalls(w, lanes);
 
                             if (lanes.Chunked)
                             {
@@ -131,7 +105,7 @@ internal static class ChannelLaneEmitter
         }
     }
 
-    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool border)
+    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes)
     {
         string from = lanes.PadLeft > 0 ? "LaneBlockColumns" : "0";
         string to = lanes.PadRight > 0 ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
@@ -144,7 +118,7 @@ internal static class ChannelLaneEmitter
                 _ => $"{from}, {to}",
             };
             string chunk = lanes.Chunked ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0, y";
-            w.Line($"{ChannelLanes.BlockName(border, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
+            w.Line($"{ChannelLanes.BlockName(kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
@@ -178,7 +152,7 @@ internal static class ChannelLaneEmitter
     {
         string t = plan.T, type = $"{Vector}<{t}>";
         int rows = ChannelLanes.Rows, columns = ChannelLanes.Columns;
-        var pixels = Footprint(plan, lanes, kind);
+        var pixels = RowFootprint(plan, lanes, kind);
         string where = kind switch
         {
             ColumnBlock.Left => "the first 8 output columns, skipping the input columns in the left padding",
@@ -187,25 +161,24 @@ internal static class ChannelLaneEmitter
         };
         w.Line("/// <summary>");
         w.Line($"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:");
-        w.Line($"/// one accumulator per output position; {(border ? "input rows outside the input are skipped" : "every kernel row inside the input")}.");
+        w.Line($"/// one accumulator per output position; {(border ? "the kernel rows outside the input are skipped, so one pass serves the interior and the border rows" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
         string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
-        using (w.Block($"private static void {ChannelLanes.BlockName(border, kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)"))
+        using (w.Block($"private static void {ChannelLanes.BlockName(kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)"))
         {
             w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
             w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
             w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
             PassLocals.WriteGeometry(w);
-            foreach (int row in pixels.Select(p => p.Row).Distinct().Where(r => r > 0))
+            if (ChannelLanes.SharesInputRows(plan))
             {
-                w.Line($"nint row{row} = (nint){row} * width;");
+                w.Line("nint lastRow = (nint)KernelHeight * width; // the input row only output row y + 1 reads");
             }
-
-            if (border)
+            else
             {
-                foreach (int row in pixels.Select(p => p.Row).Distinct())
+                for (int r = 1; r < rows; r++)
                 {
-                    w.Line($"bool inside{row} = (uint)({(row == 0 ? "top" : $"top + {row}")}) < (uint)layout.Height;");
+                    w.Line($"nint row{r} = (nint){r * plan.Spec.StrideHeight} * width; // output row y + {r}'s window from output row y's");
                 }
             }
 
@@ -245,7 +218,7 @@ internal static class ChannelLaneEmitter
                         for (int r = 0; r < rows; r++)
                         {
                             string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
-                            w.Line($"LoadTransposed(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
+                            w.Line($"KernelLaneTransposes.Load(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
                         }
                     }
 
@@ -270,28 +243,14 @@ internal static class ChannelLaneEmitter
 
                 using (w.Block($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)"))
                 {
-                    w.Line($"ref {t} tapWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
-                    for (int tap = 0; tap < plan.TapsPerChannel; tap++)
+                    w.Line($"ref {t} channelWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
+                    if (ChannelLanes.SharesInputRows(plan))
                     {
-                        w.Line($"{type} weight{tap} = {Vector}.LoadUnsafe(ref tapWeights, {tap * lanes.Lanes});");
+                        WriteSharedRowTaps(w, plan, lanes, border, pixels);
                     }
-
-                    w.Line($"{type} pixel;");
-                    foreach (IGrouping<int, Pixel> row in pixels.GroupBy(p => p.Row))
+                    else
                     {
-                        w.Line($"// input row {row.Key}");
-                        using (w.BlockIf(border, $"if (inside{row.Key})"))
-                        {
-                            foreach (Pixel pixel in row)
-                            {
-                                string offset = row.Key == 0 ? $"at + {pixel.Column}" : $"at + row{row.Key} + {pixel.Column}";
-                                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
-                                foreach ((int r, int j, int tap) in pixel.Uses.OrderBy(u => u.Row).ThenBy(u => u.Column))
-                                {
-                                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{tap}, acc{r}_{j});");
-                                }
-                            }
-                        }
+                        WriteKernelRowTaps(w, plan, lanes, border, pixels);
                     }
                 }
 
@@ -326,7 +285,12 @@ internal static class ChannelLaneEmitter
                 for (int r = 0; r < rows; r++)
                 {
                     string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
-                    string store = $"TransposeStore({accumulators}, ref outputRef, {OutputRow(r)}, outPlane{(lanes.Chunked ? ", keep" : "")});";
+                    // Chunked, the store is a call of its own: inlined beside the resume of the partial sums, its temporaries
+                    // would each take a stack slot in the caller's frame (14 KiB measured); a chunk has so many channels
+                    // that one call per block row costs nothing.
+                    string store = lanes.Chunked
+                        ? $"KernelLaneTransposes.StoreOutOfLine({accumulators}, ref outputRef, {OutputRow(r)}, outPlane, keep);"
+                        : $"KernelLaneTransposes.Store({accumulators}, ref outputRef, {OutputRow(r)}, outPlane, keep: 0);";
                     if (lanes.Chunked && r == 0)
                     {
                         using (w.Block("if (!firstRowDone)"))
@@ -346,189 +310,152 @@ internal static class ChannelLaneEmitter
     }
 
     /// <summary>
-    /// The input pixels a block reads (row and column relative to its first output's first tap) outside the padding
-    /// its column kind implies, each with the accumulators and taps it feeds, row by row.
+    /// The taps of one input channel kernel row by kernel row: its weight vectors, then each output row's pixels under
+    /// it, each broadcast once. A border block skips the kernel rows outside the input.
     /// </summary>
-    private static List<Pixel> Footprint(KernelPlan plan, ChannelLanes lanes, ColumnBlock kind)
-    {
-        var pixels = new SortedDictionary<(int Row, int Column), List<(int, int, int)>>();
-        for (int r = 0; r < ChannelLanes.Rows; r++)
-        {
-            for (int tap = 0; tap < plan.Taps.Count; tap++)
-            {
-                Tap window = plan.Taps[tap];
-                for (int j = 0; j < ChannelLanes.Columns; j++)
-                {
-                    int row = r * plan.Spec.StrideHeight + window.Row * plan.Spec.Dilation, column = j + window.ColumnOffset;
-                    if (lanes.InPadding(kind, column, plan.ColumnReach))
-                    {
-                        continue;
-                    }
-
-                    if (!pixels.TryGetValue((row, column), out var uses))
-                    {
-                        pixels[(row, column)] = uses = [];
-                    }
-
-                    uses.Add((r, j, tap));
-                }
-            }
-        }
-
-        return pixels.Select(p => new Pixel(p.Key.Row, p.Key.Column, p.Value)).ToList();
-    }
-
-    private sealed record Pixel(int Row, int Column, List<(int Row, int Column, int Tap)> Uses);
-
-    private static string OutputRow(int r) => r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
-
-    private static void WriteTransposeStore(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    private static void WriteKernelRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
-        int columns = ChannelLanes.Columns, halves = lanes.Lanes / columns;
-        w.Line("/// <summary>");
-        w.Line("/// Stores one output row of a block: a0..a7 hold columns at..at + 7, one lane per output channel. Three rounds of");
-        w.Line("/// two-source permutes swap bit r of the column (which vector) with bit r of the channel (which lane), after which");
-        w.Line(halves == 1
-            ? "/// vector k holds the 8 columns of channel k, stored to its output plane."
-            : "/// vector k holds the 8 columns of channel k in its lower half and of channel k + 8 in its upper half.");
-        if (lanes.Chunked)
+        int rows = ChannelLanes.Rows;
+        using (w.Block("for (int i = 0; i < KernelHeight; i++)"))
         {
-            // Inlined beside the resume of the partial sums, its temporaries would each take a stack slot in the caller's
-            // frame (14 KiB measured); a chunk has so many channels that one call per block row costs nothing.
-            w.Line("/// Not inlined, to keep the caller's stack frame small.");
-        }
-
-        w.Line("/// </summary>");
-        w.Line(lanes.Chunked ? "[MethodImpl(MethodImplOptions.NoInlining)]" : "[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"{type} a{j}"));
-        using (w.Block($"private static void TransposeStore({parameters}, ref {t} destination, nint at, nint outPlane{(lanes.Chunked ? ", int keep" : "")})"))
-        {
-            string[] current = WriteSwapRounds(w, plan, Enumerable.Range(0, columns).Select(j => $"a{j}").ToArray());
-            string Store(string value, string at) => lanes.Chunked
-                ? $"StoreColumns({value}, ref destination, {at}, keep);"
-                : $"{value}.StoreUnsafe(ref destination, (nuint)({at}));";
-            for (int k = 0; k < columns; k++)
+            w.Line("nint line = at + (nint)(i * Dilation) * width;");
+            w.Line($"ref {t} rowWeights = ref Unsafe.Add(ref channelWeights, i * (KernelWidth * ChannelLanes));");
+            for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
             {
-                if (halves == 1)
+                w.Line($"{type} weight{jj} = {Vector}.LoadUnsafe(ref rowWeights, {jj * lanes.Lanes});");
+            }
+
+            w.Line($"{type} pixel;");
+            for (int r = 0; r < rows; r++)
+            {
+                if (border && r > 0)
                 {
-                    w.Line(Store(current[k], $"at + {k} * outPlane"));
+                    w.Line();
                 }
-                else
+
+                w.Line($"// output row {r}");
+                string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
+                using (w.BlockIf(border, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                 {
-                    w.Line(Store($"{current[k]}.GetLower()", $"at + {k} * outPlane"));
-                    w.Line(Store($"{current[k]}.GetUpper()", $"at + {k + columns} * outPlane"));
+                    foreach (Pixel pixel in pixels)
+                    {
+                        string offset = r == 0 ? $"line + {pixel.Column}" : $"line + row{r} + {pixel.Column}";
+                        w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
+                        foreach ((int j, int weight) in pixel.Uses)
+                        {
+                            w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{weight}, acc{r}_{j});");
+                        }
+                    }
                 }
-            }
-        }
-
-        if (lanes.Chunked)
-        {
-            w.Line();
-            WriteStoreColumns(w, plan, lanes);
-        }
-    }
-
-    // A chunked kernel's store of one channel's 8 columns that keeps the first `keep` (finished by an overlapped block).
-    private static void WriteStoreColumns(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
-    {
-        bool single = plan.ElementBytes == 4;
-        string vector = single ? "Vector256" : Vector, type = $"{vector}<{plan.T}>";
-        string indices = Literals.Indices(plan, Enumerable.Range(0, ChannelLanes.Columns));
-        w.Line("/// <summary>Stores 8 columns of one channel, except the first <paramref name=\"keep\"/>, which an overlapped block already finished.</summary>");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        using (w.Block($"private static void StoreColumns({type} value, ref {plan.T} destination, nint at, int keep)"))
-        {
-            using (w.Block("if (keep > 0)"))
-            {
-                w.Line($"{type} kept = {vector}.LoadUnsafe(ref destination, (nuint)at);");
-                w.Line($"value = {vector}.ConditionalSelect({vector}.LessThan({vector}.Create({indices}), {vector}.Create({(single ? "keep" : "(long)keep")})).{(single ? "AsSingle" : "AsDouble")}(), kept, value);");
-            }
-
-            w.Line();
-            w.Line("value.StoreUnsafe(ref destination, (nuint)at);");
-        }
-    }
-
-    /// <summary>
-    /// For a chunk that resumes partial sums: the inverse of <c>TransposeStore</c>. Vector k is loaded with the 8
-    /// columns of channel k (and of channel k + 8 in its upper half, for float), then the same three rounds, each its
-    /// own inverse, give back one accumulator per column.
-    /// </summary>
-    private static void WriteLoadTransposed(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
-    {
-        string t = plan.T, type = $"{Vector}<{t}>";
-        int columns = ChannelLanes.Columns, halves = lanes.Lanes / columns;
-        w.Line("/// <summary>The inverse of <see cref=\"TransposeStore\"/>: the partial sums of one output row of a block, one accumulator per column.</summary>");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        string parameters = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out {type} a{j}"));
-        using (w.Block($"private static void LoadTransposed(ref {t} source, nint at, nint outPlane, {parameters})"))
-        {
-            var loaded = new string[columns];
-            for (int k = 0; k < columns; k++)
-            {
-                loaded[k] = $"e{k}";
-                string load = halves == 1
-                    ? $"{Vector}.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane))"
-                    : $"{Vector}.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + {k} * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + {k + columns} * outPlane)))";
-                w.Line($"{type} e{k} = {load};");
-            }
-
-            string[] current = WriteSwapRounds(w, plan, loaded);
-            for (int j = 0; j < columns; j++)
-            {
-                w.Line($"a{j} = {current[j]};");
             }
         }
     }
 
     /// <summary>
-    /// Writes three rounds of two-source permutes over 8 vectors; round r swaps bit r of the vector index with bit r of
-    /// the lane index. Returns the names of the results.
+    /// The taps of one input channel when the two output rows' windows are one input row apart (stride and dilation 1):
+    /// input row by input row, each pixel broadcast once for both output rows. The first input row feeds output row 0
+    /// only, rows 1 to KernelHeight − 1 feed both (kernel row d for row 0, d − 1 for row 1: a loop), the last output
+    /// row 1 only. A border block skips the input rows outside the input.
     /// </summary>
-    private static string[] WriteSwapRounds(SourceWriter w, KernelPlan plan, string[] inputs)
+    private static void WriteSharedRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
-        string type = $"{Vector}<{plan.T}>";
-        string permute = plan.ElementBytes == 4 ? "Avx512F.PermuteVar16x32x2" : "Avx512F.PermuteVar8x64x2";
-        string[] current = inputs, names = ["b", "c", "d"];
-        for (int round = 0; round < 3; round++)
+        string t = plan.T, type = $"{Vector}<{t}>";
+        int kernelWidth = plan.Spec.KernelWidth, rowLength = kernelWidth * lanes.Lanes;
+        void LoadRow(string name, string source, int first)
         {
-            int bit = 1 << round;
-            var next = new string[current.Length];
-            for (int v = 0; v < current.Length; v++)
+            for (int jj = 0; jj < kernelWidth; jj++)
             {
-                if ((v & bit) != 0)
+                w.Line($"{type} {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {first + jj * lanes.Lanes});");
+            }
+        }
+
+        w.Line($"{type} pixel;");
+        w.Line("// input row 0: kernel row 0 of output row 0");
+        using (w.BlockIf(border, "if ((uint)top < (uint)layout.Height)"))
+        {
+            LoadRow("first", "channelWeights", 0);
+            WritePixels(w, pixels, "at", (0, "first"));
+        }
+
+        w.Line();
+        w.Line("// input rows 1 to KernelHeight − 1: kernel row d of output row 0, kernel row d − 1 of output row 1");
+        using (w.Block("for (int d = 1; d < KernelHeight; d++)"))
+        {
+            if (border)
+            {
+                using (w.Block("if ((uint)(top + d) >= (uint)layout.Height)"))
+                {
+                    w.Line("continue; // this input row is in the padding");
+                }
+
+                w.Line();
+            }
+
+            w.Line("nint line = at + (nint)d * width;");
+            w.Line($"ref {t} lowerWeights = ref Unsafe.Add(ref channelWeights, (d - 1) * (KernelWidth * ChannelLanes));");
+            LoadRow("upper", "lowerWeights", rowLength);
+            LoadRow("lower", "lowerWeights", 0);
+            WritePixels(w, pixels, "line", (0, "upper"), (1, "lower"));
+        }
+
+        w.Line();
+        w.Line("// input row KernelHeight: kernel row KernelHeight − 1 of output row 1");
+        using (w.BlockIf(border, "if ((uint)(top + KernelHeight) < (uint)layout.Height)"))
+        {
+            LoadRow("last", "channelWeights", (plan.Spec.KernelHeight - 1) * rowLength);
+            WritePixels(w, pixels, "at + lastRow", (1, "last"));
+        }
+    }
+
+    // Each pixel of one input row broadcast once, then multiplied into each listed output row's accumulators by the
+    // weight vectors of the kernel row it meets there.
+    private static void WritePixels(SourceWriter w, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
+    {
+        foreach (Pixel pixel in pixels)
+        {
+            w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
+            foreach ((int r, string weights) in targets)
+            {
+                foreach ((int j, int weight) in pixel.Uses)
+                {
+                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pixels of one input row a block's output row reads under one kernel row (columns relative to its first
+    /// output's first tap) outside the padding its column kind implies, each with the output columns it feeds and the
+    /// window column (the weight vector of the row) it meets there.
+    /// </summary>
+    private static List<Pixel> RowFootprint(KernelPlan plan, ChannelLanes lanes, ColumnBlock kind)
+    {
+        var pixels = new SortedDictionary<int, List<(int, int)>>();
+        for (int j = 0; j < ChannelLanes.Columns; j++)
+        {
+            for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
+            {
+                int column = j + jj * plan.Spec.Dilation;
+                if (lanes.InPadding(kind, column, plan.ColumnReach))
                 {
                     continue;
                 }
 
-                string low = current[v], high = current[v | bit];
-                next[v] = $"{names[round]}{v}";
-                next[v | bit] = $"{names[round]}{v | bit}";
-                w.Line($"{type} {next[v]} = {permute}({low}, SwapLow{round}, {high});");
-                w.Line($"{type} {next[v | bit]} = {permute}({low}, SwapHigh{round}, {high});");
+                if (!pixels.TryGetValue(column, out var uses))
+                {
+                    pixels[column] = uses = [];
+                }
+
+                uses.Add((j, jj));
             }
-
-            current = next;
         }
 
-        return current;
+        return pixels.Select(p => new Pixel(p.Key, p.Value)).ToList();
     }
 
-    // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the
-    // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.
-    private static void WriteSwapIndices(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
-    {
-        string index = Literals.IndexType(plan);
-        for (int round = 0; round < 3; round++)
-        {
-            int bit = 1 << round;
-            IEnumerable<int> low = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i : (i ^ bit) + lanes.Lanes);
-            IEnumerable<int> high = Enumerable.Range(0, lanes.Lanes).Select(i => (i & bit) == 0 ? i | bit : i + lanes.Lanes);
-            w.Line();
-            w.Line($"private static Vector512<{index}> SwapLow{round} => Vector512.Create({Literals.Indices(plan, low)});");
-            w.Line();
-            w.Line($"private static Vector512<{index}> SwapHigh{round} => Vector512.Create({Literals.Indices(plan, high)});");
-        }
-    }
+    private sealed record Pixel(int Column, List<(int Column, int Weight)> Uses);
+
+    private static string OutputRow(int r) => r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
 }

@@ -250,7 +250,9 @@ internal static class KernelClassEmitter
             using (w.Block("for (int y = yFrom; y < yTo; y++)"))
             {
                 WriteRowBlocks(w, plan, passes, block);
-                if (plan.HasBorderRows)
+                bool splitsRows = plan.HasBorderRows && SimdWidth.RowWidths(plan).Select(v => v.Width).Append(VectorWidth.Scalar)
+                    .Any(v => passes.Get(v, block, 1, guarded: false) != passes.Get(v, block, 1, guarded: true));
+                if (splitsRows)
                 {
                     w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
                 }
@@ -261,7 +263,8 @@ internal static class KernelClassEmitter
                 w.Line();
                 w.Line("int x = layout.ColumnStart;");
                 string keyword = "if";
-                foreach (SimdWidth width in SimdWidth.RowWidths(plan))
+                // (A width whose blocks take every row has no single-row pass: the rows come here only on a narrower path.)
+                foreach (SimdWidth width in SimdWidth.RowWidths(plan).Where(v => !RowPasses.HasNoSingleRows(plan, v.Width, block) || plan.HasBorderRows))
                 {
                     using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
                     {
@@ -296,16 +299,37 @@ internal static class KernelClassEmitter
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
-            using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
+            string high = RowPasses.HasNoSingleRows(plan, width.Width, block) && !plan.HasBorderRows ? $" && layout.OutHeight >= {rows}" : "";
+            using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count{high})"))
             {
-                if (rows > 1)
+                if (rows > 1 && RowPasses.BlocksServeSingleRows(plan, width.Width, block))
+                {
+                    // One pass serves interior and border rows: blocks top to bottom, the last ending at the end of the
+                    // map (overlapping the block before, whose rows it computes again to the same values), or as many
+                    // rows as the map has.
+                    w.Line($"int first = Math.Max(0, Math.Min(y, layout.OutHeight - {rows}));");
+                    w.Line($"int count = Math.Min({rows}, layout.OutHeight - first);");
+                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "first", "count");
+                    w.Line();
+                    w.Line("rows = first + count - y;");
+                }
+                else if (rows > 1 && RowPasses.HasNoSingleRows(plan, width.Width, block))
+                {
+                    // Blocks with no single-row passes beside them: every row of a map at least a block high goes in
+                    // blocks, the last ending at the map's last row (the header tests the height).
+                    w.Line($"int first = Math.Min(y, layout.OutHeight - {rows}); // the last block overlaps the one before (its rows computed again, to the same values)");
+                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first", rows.ToString());
+                    w.Line();
+                    w.Line($"rows = first + {rows} - y;");
+                }
+                else if (rows > 1)
                 {
                     string interior = $"y >= layout.RowStart && (limit - y >= {rows} || (limit > y && limit - {rows} >= layout.RowStart))";
                     if (borderBlocks)
                     {
                         using (w.Block($"if (y + {rows} <= yTo && (y < layout.RowStart || y + {rows} > layout.RowEnd))"))
                         {
-                            WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y");
+                            WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y", rows.ToString());
                             w.Line();
                             w.Line($"rows = {rows};");
                         }
@@ -316,7 +340,7 @@ internal static class KernelClassEmitter
                     using (w.Block($"{(borderBlocks ? "else if" : "if")} ({interior})"))
                     {
                         w.Line($"int first = Math.Min(y, limit - {rows});");
-                        WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first");
+                        WriteBlockCalls(w, plan, passes, width, block, rows, guarded: false, "first", rows.ToString());
                         w.Line();
                         w.Line($"rows = first + {rows} - y;");
                     }
@@ -332,7 +356,7 @@ internal static class KernelClassEmitter
             using (w.Block("for (int r = y; r < y + rows && layout.VectorColumnEnd < layout.ColumnEnd; r++)"))
             {
                 string scalar = $"({SpanArguments(plan)}, layout, o, c0, r, layout.VectorColumnEnd, layout.ColumnEnd);";
-                if (borderBlocks)
+                if (borderBlocks && passes.Get(VectorWidth.Scalar, block, 1, guarded: false) != passes.Get(VectorWidth.Scalar, block, 1, guarded: true))
                 {
                     using (w.Block("if (r >= layout.RowStart && r < layout.RowEnd)"))
                     {
@@ -360,32 +384,36 @@ internal static class KernelClassEmitter
 
     // One block of rows from row `first`: where the row is wide enough, both end vectors blocked like the interior,
     // which then covers only the columns between them; else the border columns row by row, then the interior.
-    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, RowPasses passes, SimdWidth width, int block, int rows, bool guarded, string first)
+    private static void WriteBlockCalls(SourceWriter w, KernelPlan plan, RowPasses passes, SimdWidth width, int block, int rows, bool guarded, string first, string count)
     {
-        string call = $"({SpanArguments(plan)}, layout, o, c0, {first}, ";
+        string args = $"{SpanArguments(plan)}, layout, o, c0, {first}";
         int lanes = width.Lanes(plan);
         bool edges = plan.HasVectorEdges(lanes);
         if (edges)
         {
             using (w.Block($"if (layout.Width >= {2 * lanes + plan.ColumnReach})"))
             {
-                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Left).Name}{call}0, {lanes});");
-                w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}{lanes}, layout.OutWidth - {lanes});");
-                w.Line($"{passes.Get(width.Width, block, rows, guarded, RowEdge.Right).Name}{call}layout.OutWidth - {lanes}, layout.OutWidth);");
+                w.Line(Call(passes.Get(width.Width, block, rows, guarded, RowEdge.Left), args, count, $"0, {lanes}") + ";");
+                w.Line(Call(passes.Get(width.Width, block, rows, guarded), args, count, $"{lanes}, layout.OutWidth - {lanes}") + ";");
+                w.Line(Call(passes.Get(width.Width, block, rows, guarded, RowEdge.Right), args, count, $"layout.OutWidth - {lanes}, layout.OutWidth") + ";");
             }
         }
 
         using (w.BlockIf(edges, "else"))
         {
-            using (w.Block($"for (int r = {first}; r < {first} + {rows}; r++)"))
+            using (w.Block($"for (int r = {first}; r < {first} + {count}; r++)"))
             {
                 WriteBorderColumnsCall(w, plan, block, "r");
             }
 
             w.Line();
-            w.Line($"{passes.Get(width.Width, block, rows, guarded).Name}{call}layout.ColumnStart, layout.VectorColumnEnd);");
+            w.Line(Call(passes.Get(width.Width, block, rows, guarded), args, count, "layout.ColumnStart, layout.VectorColumnEnd") + ";");
         }
     }
+
+    /// <summary>A call of a row pass for rows from the one <paramref name="args"/> ends with, given the number of rows to store if it takes it.</summary>
+    private static string Call(RowPass pass, string args, string rowCount, string range)
+        => pass.TakesRowCount ? $"{pass.Name}({args}, {rowCount}, {range})" : $"{pass.Name}({args}, {range})";
 
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
         => w.Line($"RowEnds_Block{block}({SpanArguments(plan)}, layout, o, c0, {row});");
@@ -400,8 +428,9 @@ internal static class KernelClassEmitter
                 int lanes = width.Lanes(plan);
                 using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))
                 {
-                    w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left).Name}({SpanArguments(plan)}, layout, o, c0, y, 0, {lanes});");
-                    w.Line($"{passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right).Name}({SpanArguments(plan)}, layout, o, c0, y, layout.OutWidth - {lanes}, layout.OutWidth);");
+                    string args = $"{SpanArguments(plan)}, layout, o, c0, y";
+                    w.Line(Call(passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left), args, "1", $"0, {lanes}") + ";");
+                    w.Line(Call(passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right), args, "1", $"layout.OutWidth - {lanes}, layout.OutWidth") + ";");
                     w.Line("return;");
                 }
 
@@ -424,16 +453,17 @@ internal static class KernelClassEmitter
 
     private static void WriteRowCall(SourceWriter w, KernelPlan plan, RowPasses passes, VectorWidth width, int block, string args, string range)
     {
-        string interior = $"x = {passes.Get(width, block, 1, guarded: false).Name}({args}, {range});";
-        if (!plan.HasBorderRows)
+        RowPass interior = passes.Get(width, block, 1, guarded: false);
+        RowPass border = plan.HasBorderRows ? passes.Get(width, block, 1, guarded: true) : interior;
+        if (border == interior)
         {
-            w.Line(interior);
+            w.Line($"x = {Call(interior, args, "1", range)};");
             return;
         }
 
         w.Line("x = interiorRow");
-        w.Line($"    ? {passes.Get(width, block, 1, guarded: false).Name}({args}, {range})");
-        w.Line($"    : {passes.Get(width, block, 1, guarded: true).Name}({args}, {range});");
+        w.Line($"    ? {Call(interior, args, "1", range)}");
+        w.Line($"    : {Call(border, args, "1", range)};");
     }
 
     private static void WriteBorders(SourceWriter w, KernelPlan plan)

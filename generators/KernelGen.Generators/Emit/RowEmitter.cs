@@ -1,4 +1,5 @@
 using KernelGen.Generators.Helpers;
+using KernelGen.Generators.Model;
 using KernelGen.Generators.Planning;
 
 namespace KernelGen.Generators.Emit;
@@ -33,7 +34,8 @@ internal static class RowEmitter
         TapLayout layout = RowTiling.LayoutOf(plan, pass.Width, guarded, rows);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
-        string what = guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
+        string what = pass.AllRows ? "interior or border rows, skipping kernel rows in the padding"
+            : guarded ? "skipping kernel rows in the padding" : "every kernel row inside the input";
         string how = width.IsScalar ? "one column at a time" : $"{lanes} columns at a time";
         string outputRows = rows == 1 ? "Output row <paramref name=\"y\"/>" : $"Output rows <paramref name=\"y\"/> to y + {rows - 1}";
         string name = pass.Name;
@@ -42,8 +44,14 @@ internal static class RowEmitter
             what += $", the input's {(edge == RowEdge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
         }
 
+        if (pass.TakesRowCount)
+        {
+            outputRows += " (the first <paramref name=\"rowCount\"/> of them stored)";
+        }
+
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
-        using (w.Block($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y, int xFrom, int xTo)"))
+        string rowCount = pass.TakesRowCount ? " int rowCount," : "";
+        using (w.Block($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y,{rowCount} int xFrom, int xTo)"))
         {
             w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
             bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
@@ -116,7 +124,8 @@ internal static class RowEmitter
                     }
                     else
                     {
-                        if (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0))
+                        bool loadsPerInputRow = layout != TapLayout.Unrolled && rows > 1 && RowTiling.SharesInputRows(plan); // declares its own
+                        if (!loadsPerInputRow && (!literalWeights || plan.UniformWindow!.Any(weight => weight != 0)))
                         {
                             w.Line($"{type} v;");
                         }
@@ -134,13 +143,28 @@ internal static class RowEmitter
                     }
                 }
 
-                for (int k = 0; k < block; k++)
+                if (pass.TakesRowCount)
                 {
+                    // Row by row, the rows past the count left unstored.
                     for (int r = 0; r < rows; r++)
                     {
-                        string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
-                        string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
-                        w.Line(width.Store(Accumulator(k, r, rows), "outputRef", $"outStart{channel}{row} + x"));
+                        using (w.BlockIf(r > 0, $"if (rowCount > {r})"))
+                        {
+                            for (int k = 0; k < block; k++)
+                            {
+                                w.Line(width.Store(Accumulator(k, r, rows), "outputRef", OutputOffset(k, r)));
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    for (int k = 0; k < block; k++)
+                    {
+                        for (int r = 0; r < rows; r++)
+                        {
+                            w.Line(width.Store(Accumulator(k, r, rows), "outputRef", OutputOffset(k, r)));
+                        }
                     }
                 }
             }
@@ -148,6 +172,13 @@ internal static class RowEmitter
             w.Line();
             w.Line("return xTo;");
         }
+    }
+
+    private static string OutputOffset(int k, int r)
+    {
+        string channel = k == 0 ? "" : k == 1 ? " + outPlane" : $" + {k} * outPlane";
+        string row = r == 0 ? "" : r == 1 ? " + layout.OutWidth" : $" + {r} * layout.OutWidth";
+        return $"outStart{channel}{row} + x";
     }
 
     // The distinct input-row distances from the first output row's window top that a block of rows reads.
@@ -212,10 +243,16 @@ internal static class RowEmitter
             return;
         }
 
+        if (rows > 1 && RowTiling.SharesInputRows(plan))
+        {
+            WriteInputRowLoop(w, plan, width, guarded, block, rows, edge);
+            return;
+        }
+
         // Kernel rows looped, each row unrolled unless it is too wide too.
         using (w.Block("for (int i = 0; i < KernelHeight; i++)"))
         {
-            if (guarded)
+            if (guarded && rows == 1)
             {
                 w.Line("if ((uint)(top + i * Dilation) >= (uint)layout.Height)");
                 w.Line("{");
@@ -233,19 +270,33 @@ internal static class RowEmitter
 
             if (layout == TapLayout.RowsLooped)
             {
-                for (int j = 0; j < plan.Spec.KernelWidth; j++)
+                // Output row by output row (windows of a block's rows share no input row here).
+                for (int r = 0; r < rows; r++)
                 {
-                    int offset = j * plan.Spec.Dilation;
-                    string? load = edge == RowEdge.None
-                        ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
-                        : EdgeLoad(plan, width, edge, offset, "row");
-                    if (load is null)
+                    string line = r == 0 ? "row" : $"row + (nint){r * plan.Spec.StrideHeight} * width";
+                    if (rows > 1)
                     {
-                        continue; // this tap reads only padding at this end of the row
+                        w.Line($"// output row {r}");
                     }
 
-                    w.Line($"v = {load};");
-                    WriteAccumulates(w, plan, width, block, "rowWeights", plan.WeightColumn(j).ToString());
+                    string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
+                    using (w.BlockIf(guarded && rows > 1, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
+                    {
+                        for (int j = 0; j < plan.Spec.KernelWidth; j++)
+                        {
+                            int offset = j * plan.Spec.Dilation;
+                            string? load = edge == RowEdge.None
+                                ? width.Load(plan, "inputRef", offset == 0 ? line : $"{line} + {offset}")
+                                : EdgeLoad(plan, width, edge, offset, line);
+                            if (load is null)
+                            {
+                                continue; // this tap reads only padding at this end of the row
+                            }
+
+                            w.Line($"v = {load};");
+                            WriteAccumulates(w, plan, width, block, r, rows, "rowWeights", plan.WeightColumn(j).ToString());
+                        }
+                    }
                 }
             }
             else
@@ -253,7 +304,95 @@ internal static class RowEmitter
                 using (w.Block("for (int j = 0; j < KernelWidth; j++)"))
                 {
                     w.Line($"v = {width.Load(plan, "inputRef", "row + j * Dilation")};");
-                    WriteAccumulates(w, plan, width, block, "rowWeights", plan.Spec.Flip ? "(KernelWidth - 1 - j)" : "j");
+                    WriteAccumulates(w, plan, width, block, 0, 1, "rowWeights", plan.Spec.Flip ? "(KernelWidth - 1 - j)" : "j");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The taps of a block of rows with the kernel rows looped: input row by input row of the block's footprint, each
+    /// vector loaded once (strided loads are costly) and fed to every output row whose window covers that input row,
+    /// with the weights of the kernel row it is there. When a row's vectors fit in registers beside the accumulators
+    /// they are loaded first and each output row then takes them in one block; otherwise each vector in turn goes to
+    /// the output rows that use it. A border pass skips the input rows outside the input, as the unrolled window does.
+    /// </summary>
+    private static void WriteInputRowLoop(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, RowEdge edge)
+    {
+        KernelSpec s = plan.Spec;
+        string type = width.Type(plan);
+        bool holdsRow = RowTiling.HoldsInputRow(plan, width.Width, block, rows);
+        using (w.Block($"for (int d = 0; d < {RowTiling.InputRowsOf(plan, rows)}; d++)"))
+        {
+            if (guarded)
+            {
+                using (w.Block("if ((uint)(top + d) >= (uint)layout.Height)"))
+                {
+                    w.Line("continue; // this input row is in the padding");
+                }
+
+                w.Line();
+            }
+
+            w.Line("nint row = at + (nint)d * width;");
+            // Output row r reads input row d at kernel row (d − r·stride) / dilation, when that is a whole kernel row.
+            var covers = new string[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                string i = r == 0 ? "d" : $"d - {r * s.StrideHeight}";
+                string kernelRow = s.Dilation == 1 ? $"({i})" : $"(({i}) / Dilation)";
+                covers[r] = $"covers{r}";
+                w.Line(s.Dilation == 1
+                    ? $"bool covers{r} = (uint)({i}) < (uint)KernelHeight;"
+                    : $"bool covers{r} = (uint)({i}) < (uint)(KernelHeight * Dilation) && ({i}) % Dilation == 0;");
+                w.Line($"nint rowWeights{r} = (nint){(s.Flip ? $"(KernelHeight - 1 - {kernelRow})" : kernelRow)} * KernelWidth; // an offset only: used where covers{r}");
+            }
+
+            var loads = new List<(int Column, string Load)>();
+            for (int j = 0; j < s.KernelWidth; j++)
+            {
+                int offset = j * s.Dilation;
+                string? load = edge == RowEdge.None
+                    ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
+                    : EdgeLoad(plan, width, edge, offset, "row");
+                if (load is not null)
+                {
+                    loads.Add((j, load)); // a tap reading only padding at this end of the row is left out
+                }
+            }
+
+            if (holdsRow)
+            {
+                foreach ((int j, string load) in loads)
+                {
+                    w.Line($"{type} v{j} = {load};");
+                }
+            }
+            else
+            {
+                w.Line($"{type} v;");
+            }
+
+            foreach ((int Column, string Load)[] group in holdsRow ? [loads.ToArray()] : loads.Select(l => new[] { l }))
+            {
+                if (!holdsRow)
+                {
+                    w.Line($"v = {group[0].Load};");
+                }
+
+                for (int r = 0; r < rows; r++)
+                {
+                    using (w.Block($"if ({covers[r]})"))
+                    {
+                        foreach ((int j, _) in group)
+                        {
+                            for (int k = 0; k < block; k++)
+                            {
+                                string weight = Weight(k, "channelWeights", $"rowWeights{r} + {plan.WeightColumn(j)}");
+                                w.Line(WindowOperation.Accumulate(plan, width, Accumulator(k, r, rows), holdsRow ? $"v{j}" : "v", weight));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -331,11 +470,11 @@ internal static class RowEmitter
         return groups;
     }
 
-    private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, string weights, string index)
+    private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index)
     {
         for (int k = 0; k < block; k++)
         {
-            w.Line(WindowOperation.Accumulate(plan, width, $"acc{k}", "v", plan.IsConvolution ? Weight(k, weights, index) : null));
+            w.Line(WindowOperation.Accumulate(plan, width, Accumulator(k, row, rows), "v", plan.IsConvolution ? Weight(k, weights, index) : null));
         }
     }
 

@@ -110,8 +110,20 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         _ => false,
     };
 
-    /// <summary>The method of one column block of a pass: interior rows or rows with some in the padding, at the left end, middle or right end.</summary>
-    public static string BlockName(bool border, ColumnBlock kind) => $"Lanes512_{(border ? "Border" : "Interior")}_{kind}";
+    /// <summary>
+    /// Whether the two output rows of a block read overlapping input rows one row apart (stride and dilation 1, a window
+    /// more than one row high), so that each input pixel is broadcast once for both: broadcasts are a third of a
+    /// block's loads, and they share the ports of the multiply-adds on cores that split 512-bit work in halves.
+    /// </summary>
+    public static bool SharesInputRows(KernelPlan plan)
+        => Rows == 2 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
+
+    /// <summary>
+    /// The method of one column block of a pass, at the left end, middle or right end of its rows. With border rows it
+    /// skips the kernel rows outside the input (a test per kernel row and output row, beside 16 multiply-adds per
+    /// window column), so the one method serves interior and border rows alike.
+    /// </summary>
+    public static string BlockName(ColumnBlock kind) => $"Lanes512_{kind}";
 }
 
 /// <summary>Where a block of output columns lies in its row, which says which of its input columns are padding.</summary>

@@ -11,13 +11,19 @@ internal enum RowEdge
 /// <summary>
 /// One emitted method of the row layout: <see cref="Rows"/> output rows of <see cref="Block"/> output channels at
 /// one width, every kernel row inside the input or (<see cref="Guarded"/>) skipping those in the padding, over the
-/// interior columns or one end vector. Its definition and every call to it take the name from here.
+/// interior columns or one end vector. A guarded pass with <see cref="AllRows"/> serves interior rows too (the plan
+/// lists no interior pass beside it). Its definition and every call to it take the name from here.
 /// </summary>
-internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guarded, RowEdge Edge)
+internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guarded, RowEdge Edge, bool AllRows = false)
 {
+    /// <summary>
+    /// Whether the pass takes the number of its rows to store (1 to <see cref="Rows"/>): a block serving every row
+    /// serves single rows and a map's last rows this way; the rows past the count are computed from the input rows
+    /// inside the input only, and not stored.
+    /// </summary>
+    public bool TakesRowCount => AllRows && Rows > 1;
+
     public string Name => Edge != RowEdge.None
         ? $"Edge{Width.Suffix()}{(Rows == 1 ? "" : $"x{Rows}")}_{Edge}_Block{Block}"
-        : Rows == 1
-            ? $"Row{Width.Suffix()}_{(Guarded ? "Border" : "Interior")}_Block{Block}"
-            : $"Rows{Width.Suffix()}x{Rows}_{(Guarded ? "Border" : "Interior")}_Block{Block}";
+        : $"{(Rows == 1 ? $"Row{Width.Suffix()}" : $"Rows{Width.Suffix()}x{Rows}")}_{(AllRows ? "" : Guarded ? "Border_" : "Interior_")}Block{Block}";
 }

@@ -8,9 +8,11 @@ namespace KernelGen.Generators.Planning;
 internal sealed class RowPasses
 {
     private readonly Dictionary<RowPass, RowPass> _passes = [];
+    private readonly KernelPlan _plan;
 
     private RowPasses(KernelPlan plan)
     {
+        _plan = plan;
         foreach (int block in plan.BlockSizes)
         {
             // Blocked rows at each width that blocks them: interior (and border) passes, then one pair of end vectors
@@ -20,26 +22,34 @@ internal sealed class RowPasses
                 int rows = RowTiling.RowBlock(plan, width, block);
                 if (rows > 1)
                 {
-                    Add(new RowPass(width, block, rows, Guarded: false, RowEdge.None));
+                    if (!RowTiling.MergesBorderRows(plan, width, rows))
+                    {
+                        Add(new RowPass(width, block, rows, Guarded: false, RowEdge.None));
+                    }
+
                     if (RowTiling.HasBorderBlocks(plan))
                     {
-                        Add(new RowPass(width, block, rows, Guarded: true, RowEdge.None));
+                        Add(Pass(plan, width, block, rows, guarded: true));
                     }
 
                     AddEdges(plan, width, block, rows);
                 }
             }
 
-            // Single rows at every width and in scalars, interior and border.
+            // Single rows at every width and in scalars, interior and border; a width whose blocks serve every row
+            // takes single rows through them too (see RowPass.TakesRowCount), so it has no single-row passes.
             foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
             {
                 foreach (VectorWidth width in plan.RowWidths.Append(VectorWidth.Scalar))
                 {
-                    Add(new RowPass(width, block, 1, guarded, RowEdge.None));
+                    if ((guarded || !RowTiling.MergesBorderRows(plan, width, 1)) && !HasNoSingleRows(plan, width, block))
+                    {
+                        Add(Pass(plan, width, block, 1, guarded));
+                    }
                 }
             }
 
-            foreach (VectorWidth width in plan.RowWidths)
+            foreach (VectorWidth width in plan.RowWidths.Where(width => !HasNoSingleRows(plan, width, block)))
             {
                 AddEdges(plan, width, block, rows: 1);
             }
@@ -51,21 +61,54 @@ internal sealed class RowPasses
 
     public static RowPasses For(KernelPlan plan) => new(plan);
 
-    /// <summary>The listed pass; a call site asking for one the plan does not list is a generator bug.</summary>
+    /// <summary>
+    /// The listed pass; a call site asking for one the plan does not list is a generator bug. Asked for one row at a
+    /// width whose blocks of rows serve single rows too, it gives the block's pass (called with a row count of 1).
+    /// </summary>
     public RowPass Get(VectorWidth width, int block, int rows, bool guarded, RowEdge edge = RowEdge.None)
     {
-        var wanted = new RowPass(width, block, rows, guarded || edge != RowEdge.None, edge); // an end vector always skips rows outside
+        if (rows == 1 && BlocksServeSingleRows(_plan, width, block))
+        {
+            rows = RowTiling.RowBlock(_plan, width, block);
+        }
+
+        // An end vector always skips rows outside, and so does a pass serving interior and border rows alike.
+        var wanted = edge != RowEdge.None
+            ? new RowPass(width, block, rows, Guarded: true, edge, AllRows: RowTiling.MergesBorderRows(_plan, width, rows))
+            : Pass(_plan, width, block, rows, guarded);
         return _passes.TryGetValue(wanted, out RowPass? pass)
             ? pass
             : throw new InvalidOperationException($"The plan lists no row pass {wanted.Name}.");
     }
 
+    /// <summary>Whether the blocks of rows at a width serve every row, single rows included (with a row count).</summary>
+    public static bool BlocksServeSingleRows(KernelPlan plan, VectorWidth width, int block)
+        => HasNoSingleRows(plan, width, block) && plan.HasBorderRows;
+
+    /// <summary>
+    /// Whether a width has no single-row passes: a convolution whose blocks of rows loop over the kernel rows. With
+    /// border rows its blocks take single rows (<see cref="BlocksServeSingleRows"/>); without, the blocks of a map
+    /// at least a block high end at its last row (overlapping the block before), and a lower map takes a narrower path.
+    /// </summary>
+    public static bool HasNoSingleRows(KernelPlan plan, VectorWidth width, int block)
+    {
+        int rows = RowTiling.RowBlock(plan, width, block);
+        return rows > 1 && plan.IsConvolution && RowTiling.LayoutOf(plan, width, guarded: false, rows) != TapLayout.Unrolled;
+    }
+
+    // The interior or border pass of rows, or the one pass that serves both.
+    private static RowPass Pass(KernelPlan plan, VectorWidth width, int block, int rows, bool guarded)
+        => RowTiling.MergesBorderRows(plan, width, rows)
+            ? new RowPass(width, block, rows, Guarded: true, RowEdge.None, AllRows: true)
+            : new RowPass(width, block, rows, guarded, RowEdge.None);
+
     private void AddEdges(KernelPlan plan, VectorWidth width, int block, int rows)
     {
         if (plan.HasVectorEdges(width.Lanes(plan)))
         {
-            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Left));
-            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Right));
+            bool allRows = RowTiling.MergesBorderRows(plan, width, rows);
+            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Left, allRows));
+            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Right, allRows));
         }
     }
 

@@ -55,12 +55,51 @@ internal static class RowTiling
             && block * plan.Taps.Count + block * rows + 2 <= 2 * width.AccumulatorRegisters();
 
     /// <summary>
-    /// Only the vector interior rows, where nearly all the time goes, are unrolled over the whole window. Border rows
-    /// and the scalar path loop over kernel rows (each row unrolled): they run rarely, and unrolling them too
-    /// would multiply the size of the generated code for nothing.
+    /// Only the vector interior rows of a single input channel, where nearly all the time goes, are unrolled over the
+    /// whole window. Border rows and the scalar path loop over kernel rows (each row unrolled): they run rarely, and
+    /// unrolling them too would multiply the size of the generated code for nothing. So do the passes of a
+    /// multi-channel convolution (see <see cref="LoopsKernelRows"/>).
     /// </summary>
     public static TapLayout LayoutOf(KernelPlan plan, VectorWidth width, bool guarded, int rows = 1)
-        => plan.Layout == TapLayout.Unrolled && ((guarded && rows == 1) || width.IsScalar()) ? TapLayout.RowsLooped : plan.Layout;
+        => plan.Layout == TapLayout.Unrolled && ((guarded && rows == 1) || width.IsScalar() || LoopsKernelRows(plan))
+            ? TapLayout.RowsLooped
+            : plan.Layout;
+
+    /// <summary>
+    /// Whether every pass loops over kernel rows, each row unrolled over the window's columns, the block's output
+    /// channels and its rows: convolutions with run-time weights over several input channels per group. Their loop
+    /// over input channels already runs the window many times per output, every multiply-add broadcasts its weight from
+    /// memory, and the tile (rows × block accumulators, a kernel row of loads) keeps the FMA units as busy as the
+    /// whole window would; unrolling the window as well would only multiply the generated code by its height.
+    /// </summary>
+    public static bool LoopsKernelRows(KernelPlan plan)
+        => plan.IsConvolution && !plan.UsesLiteralWeights && plan.ChannelsPerGroup > 1;
+
+    /// <summary>
+    /// Whether one guarded pass serves the interior rows as well as the border rows at a width: convolutions whose
+    /// passes loop over kernel rows anyway, so that skipping the rows outside the input costs one test per kernel or
+    /// input row beside a row of multiply-adds per output channel and row. An interior copy would double their code.
+    /// </summary>
+    public static bool MergesBorderRows(KernelPlan plan, VectorWidth width, int rows)
+        => plan.IsConvolution && plan.HasBorderRows && LayoutOf(plan, width, guarded: false, rows) != TapLayout.Unrolled;
+
+    /// <summary>Whether the windows of consecutive output rows overlap, so that a block of rows can load a shared input row once.</summary>
+    public static bool SharesInputRows(KernelPlan plan) => plan.Spec.StrideHeight <= plan.RowReach;
+
+    /// <summary>The input rows a block of <paramref name="rows"/> output rows reads: its windows' rows, from the first row's top.</summary>
+    public static int InputRowsOf(KernelPlan plan, int rows) => (rows - 1) * plan.Spec.StrideHeight + plan.RowReach + 1;
+
+    /// <summary>
+    /// Whether a block of rows with looped kernel rows loads a whole input row's vectors (one per window column) before
+    /// feeding them to its output rows: when they fit in registers beside its accumulators, two for the weight and a
+    /// temporary, and the index vectors of a shuffled strided load. Otherwise each vector goes to its output rows as soon as it is loaded.
+    /// </summary>
+    public static bool HoldsInputRow(KernelPlan plan, VectorWidth width, int block, int rows)
+    {
+        int stride = plan.Spec.StrideWidth;
+        int shuffleIndices = stride == 1 || stride > MaxShuffledStride ? 0 : ((width.Lanes(plan) - 1) * stride / width.Lanes(plan)) + 1;
+        return plan.Spec.KernelWidth + block * rows + 2 + shuffleIndices <= 2 * width.AccumulatorRegisters();
+    }
 
     /// <summary>Whether a strided pool's vector passes combine the kernel rows first and shuffle each window column's lanes out once.</summary>
     public static bool IsShuffledStridedPool(KernelPlan plan, VectorWidth width)

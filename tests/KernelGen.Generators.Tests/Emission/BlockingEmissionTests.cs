@@ -19,9 +19,9 @@ public sealed class BlockingEmissionTests
 
         Assert.Contains("private static int Edge512x4_Left_Block4(", code);
         Assert.Contains("private static int Edge512x4_Right_Block4(", code);
-        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, first, 0, 16);", code);
-        Assert.Contains("Rows512x4_Interior_Block4(input, weights, bias, output, layout, o, c0, first, 16, layout.OutWidth - 16);", code);
-        Assert.Contains("Edge512x4_Right_Block4(input, weights, bias, output, layout, o, c0, first, layout.OutWidth - 16, layout.OutWidth);", code);
+        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, first, count, 0, 16);", code);
+        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, first, count, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("Edge512x4_Right_Block4(input, weights, bias, output, layout, o, c0, first, count, layout.OutWidth - 16, layout.OutWidth);", code);
 
         // The left column tap of the left edge vector shifts the row's first vector one lane right, a zero coming in.
         Assert.Contains("Vector512.Create(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)", code);
@@ -73,13 +73,31 @@ public sealed class BlockingEmissionTests
     [Fact]
     public void BorderRows_GoInBlocksToo_SkippingInputRowsInThePadding()
     {
+        // Several input channels: the passes loop over the input rows of a block, so one pass serves interior and
+        // border rows, skipping the input rows outside the input, and takes single rows too (storing fewer).
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)");
 
-        Assert.Contains("private static int Rows512x4_Border_Block4(", code);
-        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, y, 0, 16);", code); // one edge pair for both kinds of block
+        Assert.Contains("private static int Rows512x4_Block4(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, in KernelLayout layout, int o, int c0, int y, int rowCount, int xFrom, int xTo)", code);
+        Assert.DoesNotContain("Rows512x4_Interior", code);
+        Assert.DoesNotContain("Rows512x4_Border", code);
+        Assert.DoesNotContain("Row512_", code);
+        Assert.Contains("for (int d = 0; d < 6; d++)", code);
+        Assert.Contains("if ((uint)(top + d) >= (uint)layout.Height)", code);
+        Assert.Contains("bool covers3 = (uint)(d - 3) < (uint)KernelHeight;", code);
+        Assert.Contains("if (rowCount > 3)", code);
+        Assert.Contains("int first = Math.Max(0, Math.Min(y, layout.OutHeight - 4));", code);
+        Assert.Contains("int count = Math.Min(4, layout.OutHeight - first);", code);
+    }
+
+    [Fact]
+    public void SingleChannelBorderRows_GoInUnrolledBlocks_SkippingInputRowsInThePadding()
+    {
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8)");
+
+        Assert.Contains("private static int Rows512x8_Border_Block1(", code);
+        Assert.Contains("private static int Rows512x8_Interior_Block1(", code);
         Assert.Contains("bool inside0 = (uint)(top + 0) < (uint)layout.Height;", code);
-        Assert.Contains("if (inside5)", code);
-        Assert.Contains("Rows512x4_Border_Block4(input, weights, bias, output, layout, o, c0, y, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("if (inside9)", code);
     }
 
     [Fact]

@@ -50,11 +50,11 @@ public sealed class ChannelLaneEmissionTests
         // Vector512 runs the lane blocks; the shapes they leave (one output row, narrow maps) take the 256-bit rows.
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64)");
 
-        Assert.Contains("private static void Lanes512_Interior_Middle(", code);
+        Assert.Contains("private static void Lanes512_Middle(", code);
         Assert.DoesNotContain("Row512", code);
         Assert.DoesNotContain("Rows512", code);
         Assert.DoesNotContain("Edge512", code);
-        Assert.Contains("private static int Rows256x2_Interior_Block4(", code);
+        Assert.Contains("private static int Rows256x2_Block4(", code);
         Assert.Contains("if (Vector256.IsHardwareAccelerated && vectorColumns >= Vector256<float>.Count)", code);
     }
 
@@ -65,23 +65,28 @@ public sealed class ChannelLaneEmissionTests
 
         // Widths from 9: the left block reads no right padding; up to 16 there are no middle blocks (left and right overlap).
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= LaneBlockRows)", code);
-        Assert.Contains("Lanes512_Interior_Left(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
-        Assert.Contains("Lanes512_Interior_Middle(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
-        Assert.Contains("Lanes512_Border_Right(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
+        Assert.Contains("Lanes512_Left(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
+        Assert.Contains("Lanes512_Middle(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+        Assert.Contains("Lanes512_Right(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
 
         // The left block never reads input column −1 (footprint column 0); the middle one reads it for output column 0.
-        string left = Method(code, "Lanes512_Interior_Left");
-        string middle = Method(code, "Lanes512_Interior_Middle");
-        Assert.DoesNotContain("Unsafe.Add(ref inputRef, at + 0)", left);
+        string left = Method(code, "Lanes512_Left");
+        string middle = Method(code, "Lanes512_Middle");
+        Assert.DoesNotContain("at + 0)", left);
+        Assert.DoesNotContain("line + 0)", left);
         Assert.Contains("Unsafe.Add(ref inputRef, at + 0)", middle);
+        Assert.Contains("Unsafe.Add(ref inputRef, line + 0)", middle);
 
         // The right block never reads footprint column 9 (input column x + 8, past the row's end).
-        Assert.DoesNotContain("row1 + 9)", Method(code, "Lanes512_Border_Right"));
-        Assert.Contains("row1 + 9)", middle);
+        Assert.DoesNotContain("line + 9)", Method(code, "Lanes512_Right"));
+        Assert.Contains("line + 9)", middle);
 
-        // Border rows skip input rows outside the input; interior rows do not test them.
-        Assert.Contains("if (inside3)", Method(code, "Lanes512_Border_Middle"));
-        Assert.DoesNotContain("if (inside", middle);
+        // One block serves interior and border rows: it skips the input rows outside the input.
+        Assert.Contains("if ((uint)top < (uint)layout.Height)", middle);
+        Assert.Contains("if ((uint)(top + d) >= (uint)layout.Height)", middle);
+        Assert.Contains("if ((uint)(top + KernelHeight) < (uint)layout.Height)", middle);
+        Assert.DoesNotContain("Lanes512_Interior", code);
+        Assert.DoesNotContain("Lanes512_Border", code);
     }
 
     [Fact]
@@ -97,35 +102,38 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void EachPixelIsBroadcastOnce_AndFeedsEveryOutputItTouches()
     {
-        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512_Interior_Middle");
+        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512_Middle");
 
         // 2 output rows × 8 columns under a 3 × 3 window: 4 input rows of 10 pixels, 144 multiply-adds per input channel.
-        Assert.Equal(40, Count(middle, "pixel = Vector512.Create("));
-        Assert.Equal(144, Count(middle, "Vector512.MultiplyAddEstimate(pixel, weight"));
+        // The first input row feeds output row 0 only, the last row 1 only, and the loop over rows 1 and 2 both.
+        Assert.Equal(3 * 10, Count(middle, "pixel = Vector512.Create("));
+        Assert.Equal(24 + 48 + 24, Count(middle, "Vector512.MultiplyAddEstimate(pixel, "));
+        Assert.Contains("for (int d = 1; d < KernelHeight; d++)", middle);
+        Assert.DoesNotContain("(uint)layout.Height", middle); // Valid: no input row outside the input to skip
 
-        // Input row 1, column 2 is tap (1, 2) of output (0, 0), (1, 1) of (0, 1), (1, 0) of (0, 2), and the row-0 taps of row 1.
+        // Input row d, column 2 is tap (d, 2) of output (0, 0), (d, 1) of (0, 1), (d, 0) of (0, 2), and the kernel row d − 1 taps of row 1.
         string[] expected =
         [
-            "pixel = Vector512.Create(Unsafe.Add(ref inputRef, at + row1 + 2));",
-            "acc0_0 = Vector512.MultiplyAddEstimate(pixel, weight5, acc0_0);",
-            "acc0_1 = Vector512.MultiplyAddEstimate(pixel, weight4, acc0_1);",
-            "acc0_2 = Vector512.MultiplyAddEstimate(pixel, weight3, acc0_2);",
-            "acc1_0 = Vector512.MultiplyAddEstimate(pixel, weight2, acc1_0);",
-            "acc1_1 = Vector512.MultiplyAddEstimate(pixel, weight1, acc1_1);",
-            "acc1_2 = Vector512.MultiplyAddEstimate(pixel, weight0, acc1_2);",
+            "pixel = Vector512.Create(Unsafe.Add(ref inputRef, line + 2));",
+            "acc0_0 = Vector512.MultiplyAddEstimate(pixel, upper2, acc0_0);",
+            "acc0_1 = Vector512.MultiplyAddEstimate(pixel, upper1, acc0_1);",
+            "acc0_2 = Vector512.MultiplyAddEstimate(pixel, upper0, acc0_2);",
+            "acc1_0 = Vector512.MultiplyAddEstimate(pixel, lower2, acc1_0);",
+            "acc1_1 = Vector512.MultiplyAddEstimate(pixel, lower1, acc1_1);",
+            "acc1_2 = Vector512.MultiplyAddEstimate(pixel, lower0, acc1_2);",
         ];
         Assert.Contains(string.Join("\n", expected), Unindented(middle));
     }
 
     [Fact]
-    public void Store_TransposesWithThreeRoundsOfPermutes()
+    public void Store_TransposesThroughTheRuntime()
     {
+        // The transposes depend only on the element type; the runtime's KernelLaneTransposes has them (and their tests).
         string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)");
 
-        Assert.Equal(24, Count(Method(code, "TransposeStore"), "Avx512F.PermuteVar16x32x2("));
-        Assert.Contains("d0.GetLower().StoreUnsafe(ref destination, (nuint)(at + 0 * outPlane));", code);
-        Assert.Contains("d7.GetUpper().StoreUnsafe(ref destination, (nuint)(at + 15 * outPlane));", code);
-        Assert.Contains("private static Vector512<int> SwapLow0 => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);", code);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep: 0);", code);
+        Assert.DoesNotContain("Avx512F.Permute", code);
+        Assert.DoesNotContain("SwapLow", code);
         Assert.Contains("acc1_7 = Vector512.Max(acc1_7, Vector512<float>.Zero);", code);
     }
 
@@ -135,9 +143,8 @@ public sealed class ChannelLaneEmissionTests
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)", "double");
 
         Assert.Contains("private const int ChannelLanes = 8;", code);
-        Assert.Equal(24, Count(Method(code, "TransposeStore"), "Avx512F.PermuteVar8x64x2("));
-        Assert.Contains("d7.StoreUnsafe(ref destination, (nuint)(at + 7 * outPlane));", code);
-        Assert.Contains("private static Vector512<long> SwapHigh2 => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L);", code);
+        Assert.Contains("Vector512<double> upper0 = Vector512.LoadUnsafe(ref lowerWeights, 24);", code);
+        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", code);
     }
 
     [Fact]
@@ -151,19 +158,19 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("Span<float> packed = KernelScratch.Get<float>(LaneChunk * TapsPerChannel * ChannelLanes); // 63.6 KiB, this thread's scratch (not the stack)", code);
         Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
-        Assert.Contains("Lanes512_Interior_Middle(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+        Assert.Contains("Lanes512_Middle(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
 
         // A later chunk starts from the partial sums the one before stored, and only the last adds the bias and ReLU.
-        string middle = Method(code, "Lanes512_Interior_Middle");
-        Assert.Contains("LoadTransposed(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7);", middle);
+        string middle = Method(code, "Lanes512_Middle");
+        Assert.Contains("KernelLaneTransposes.Load(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7);", middle);
+        Assert.Contains("KernelLaneTransposes.StoreOutOfLine(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep);", middle);
         Assert.Contains("for (int c = 0; c < channels; c++, at += plane)", middle);
         Assert.Contains("if (finish)", middle);
 
         // Overlapping blocks keep what the block before finished: columns by a masked store, a row by not storing it.
         Assert.Contains("int keep = columnsDone - x;", middle);
         Assert.Contains("if (!firstRowDone)", middle);
-        Assert.Contains("int columnsDone = Math.Max(xFrom, 8); // the left block finished the first 8 columns: an overlapping block keeps them", Method(code, "Lanes512_Interior_Right"));
-        Assert.Contains("value = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(keep)).AsSingle(), kept, value);", code);
+        Assert.Contains("int columnsDone = Math.Max(xFrom, 8); // the left block finished the first 8 columns: an overlapping block keeps them", Method(code, "Lanes512_Right"));
     }
 
     // The text of one generated method, from its declaration to the next member's documentation.

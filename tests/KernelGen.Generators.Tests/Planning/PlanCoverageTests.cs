@@ -24,9 +24,13 @@ public sealed partial class PlanCoverageTests
             {
                 foreach (RowEdge edge in width.IsScalar() ? new[] { RowEdge.None } : Enum.GetValues<RowEdge>())
                 {
-                    foreach (bool guarded in edge == RowEdge.None ? new[] { false, true } : [true])
+                    // Interior, border, and (convolutions with looped kernel rows) the one pass serving both.
+                    var kinds = edge == RowEdge.None
+                        ? new[] { new RowPass(width, Block: 1, rows, Guarded: false, edge), new RowPass(width, 1, rows, Guarded: true, edge), new RowPass(width, 1, rows, Guarded: true, edge, AllRows: true) }
+                        : [new RowPass(width, Block: 1, rows, Guarded: true, edge)];
+                    foreach (RowPass pass in kinds)
                     {
-                        string kind = Kind(new RowPass(width, Block: 1, rows, guarded, edge).Name);
+                        string kind = Kind(pass.Name);
                         if (!CatalogMethodKinds.Value.Contains(kind))
                         {
                             missing.Add(kind);
@@ -42,9 +46,8 @@ public sealed partial class PlanCoverageTests
     [Fact]
     public void EveryChannelLaneBlockKindIsInACatalogKernelsPlan()
     {
-        string[] missing = [.. from border in new[] { false, true }
-                               from kind in Enum.GetValues<ColumnBlock>()
-                               let name = ChannelLanes.BlockName(border, kind)
+        string[] missing = [.. from kind in Enum.GetValues<ColumnBlock>()
+                               let name = ChannelLanes.BlockName(kind)
                                where !CatalogMethodKinds.Value.Contains(name)
                                select name];
         Assert.True(missing.Length == 0, $"No catalog kernel's plan has these channel-lane blocks: {string.Join(", ", missing)}");
@@ -67,7 +70,7 @@ public sealed partial class PlanCoverageTests
 
     private static HashSet<string> ReadCatalogMethodKinds()
     {
-        string catalog = Path.Combine(RepositoryRoot(), "tests", "KernelGen.Kernels.Tests", "Kernels");
+        string catalog = Path.Combine(RepositoryPaths.Root(), "tests", "KernelGen.Kernels.Tests", "Kernels");
         string[] sources = [.. Directory.GetFiles(catalog, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
         Assert.True(sources.Length >= 5, $"The kernel catalog was not found under {catalog}.");
         GeneratorRun run = GeneratorHarness.Run(sources);
@@ -77,18 +80,5 @@ public sealed partial class PlanCoverageTests
             .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
             .Select(m => Kind(m.Identifier.Text))
             .ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "KernelGen.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No KernelGen.sln above {AppContext.BaseDirectory}.");
     }
 }

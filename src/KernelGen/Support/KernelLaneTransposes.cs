@@ -1,0 +1,264 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace KernelGen;
+
+/// <summary>
+/// The transposes of the channel-lane path of generated convolutions (AVX-512 only: callers test
+/// <see cref="Avx512F.IsSupported"/>). One output row of a block is 8 accumulators, one per output column, each
+/// holding one output channel per lane; the outputs are channel-planar, each channel's 8 columns contiguous. Three
+/// rounds of two-source permutes swap bit r of the column (which vector) with bit r of the channel (which lane):
+/// afterwards vector k holds the 8 columns of channel k (and, for float, of channel k + 8 in its upper half). Each
+/// round is its own inverse, so loading the partial sums back runs the same rounds.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KernelLaneTransposes
+{
+    /// <summary>
+    /// Stores one block row of 16 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
+    /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
+    /// overlapped block already finished (0 stores all 8).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep)
+    {
+        Vector512<float> b0 = Avx512F.PermuteVar16x32x2(a0, SwapLow0F, a1);
+        Vector512<float> b1 = Avx512F.PermuteVar16x32x2(a0, SwapHigh0F, a1);
+        Vector512<float> b2 = Avx512F.PermuteVar16x32x2(a2, SwapLow0F, a3);
+        Vector512<float> b3 = Avx512F.PermuteVar16x32x2(a2, SwapHigh0F, a3);
+        Vector512<float> b4 = Avx512F.PermuteVar16x32x2(a4, SwapLow0F, a5);
+        Vector512<float> b5 = Avx512F.PermuteVar16x32x2(a4, SwapHigh0F, a5);
+        Vector512<float> b6 = Avx512F.PermuteVar16x32x2(a6, SwapLow0F, a7);
+        Vector512<float> b7 = Avx512F.PermuteVar16x32x2(a6, SwapHigh0F, a7);
+        Vector512<float> c0 = Avx512F.PermuteVar16x32x2(b0, SwapLow1F, b2);
+        Vector512<float> c2 = Avx512F.PermuteVar16x32x2(b0, SwapHigh1F, b2);
+        Vector512<float> c1 = Avx512F.PermuteVar16x32x2(b1, SwapLow1F, b3);
+        Vector512<float> c3 = Avx512F.PermuteVar16x32x2(b1, SwapHigh1F, b3);
+        Vector512<float> c4 = Avx512F.PermuteVar16x32x2(b4, SwapLow1F, b6);
+        Vector512<float> c6 = Avx512F.PermuteVar16x32x2(b4, SwapHigh1F, b6);
+        Vector512<float> c5 = Avx512F.PermuteVar16x32x2(b5, SwapLow1F, b7);
+        Vector512<float> c7 = Avx512F.PermuteVar16x32x2(b5, SwapHigh1F, b7);
+        Vector512<float> d0 = Avx512F.PermuteVar16x32x2(c0, SwapLow2F, c4);
+        Vector512<float> d4 = Avx512F.PermuteVar16x32x2(c0, SwapHigh2F, c4);
+        Vector512<float> d1 = Avx512F.PermuteVar16x32x2(c1, SwapLow2F, c5);
+        Vector512<float> d5 = Avx512F.PermuteVar16x32x2(c1, SwapHigh2F, c5);
+        Vector512<float> d2 = Avx512F.PermuteVar16x32x2(c2, SwapLow2F, c6);
+        Vector512<float> d6 = Avx512F.PermuteVar16x32x2(c2, SwapHigh2F, c6);
+        Vector512<float> d3 = Avx512F.PermuteVar16x32x2(c3, SwapLow2F, c7);
+        Vector512<float> d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
+        StoreColumns(d0.GetLower(), ref destination, at + 0 * outPlane, keep);
+        StoreColumns(d0.GetUpper(), ref destination, at + 8 * outPlane, keep);
+        StoreColumns(d1.GetLower(), ref destination, at + 1 * outPlane, keep);
+        StoreColumns(d1.GetUpper(), ref destination, at + 9 * outPlane, keep);
+        StoreColumns(d2.GetLower(), ref destination, at + 2 * outPlane, keep);
+        StoreColumns(d2.GetUpper(), ref destination, at + 10 * outPlane, keep);
+        StoreColumns(d3.GetLower(), ref destination, at + 3 * outPlane, keep);
+        StoreColumns(d3.GetUpper(), ref destination, at + 11 * outPlane, keep);
+        StoreColumns(d4.GetLower(), ref destination, at + 4 * outPlane, keep);
+        StoreColumns(d4.GetUpper(), ref destination, at + 12 * outPlane, keep);
+        StoreColumns(d5.GetLower(), ref destination, at + 5 * outPlane, keep);
+        StoreColumns(d5.GetUpper(), ref destination, at + 13 * outPlane, keep);
+        StoreColumns(d6.GetLower(), ref destination, at + 6 * outPlane, keep);
+        StoreColumns(d6.GetUpper(), ref destination, at + 14 * outPlane, keep);
+        StoreColumns(d7.GetLower(), ref destination, at + 7 * outPlane, keep);
+        StoreColumns(d7.GetUpper(), ref destination, at + 15 * outPlane, keep);
+    }
+
+    /// <summary><see cref="Store(Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, ref float, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void StoreOutOfLine(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+
+    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load(ref float source, nint at, nint outPlane, out Vector512<float> a0, out Vector512<float> a1, out Vector512<float> a2, out Vector512<float> a3, out Vector512<float> a4, out Vector512<float> a5, out Vector512<float> a6, out Vector512<float> a7)
+    {
+        Vector512<float> e0 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 8 * outPlane)));
+        Vector512<float> e1 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 9 * outPlane)));
+        Vector512<float> e2 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 10 * outPlane)));
+        Vector512<float> e3 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 11 * outPlane)));
+        Vector512<float> e4 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 4 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 12 * outPlane)));
+        Vector512<float> e5 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 13 * outPlane)));
+        Vector512<float> e6 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 14 * outPlane)));
+        Vector512<float> e7 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 15 * outPlane)));
+        Vector512<float> b0 = Avx512F.PermuteVar16x32x2(e0, SwapLow0F, e1);
+        Vector512<float> b1 = Avx512F.PermuteVar16x32x2(e0, SwapHigh0F, e1);
+        Vector512<float> b2 = Avx512F.PermuteVar16x32x2(e2, SwapLow0F, e3);
+        Vector512<float> b3 = Avx512F.PermuteVar16x32x2(e2, SwapHigh0F, e3);
+        Vector512<float> b4 = Avx512F.PermuteVar16x32x2(e4, SwapLow0F, e5);
+        Vector512<float> b5 = Avx512F.PermuteVar16x32x2(e4, SwapHigh0F, e5);
+        Vector512<float> b6 = Avx512F.PermuteVar16x32x2(e6, SwapLow0F, e7);
+        Vector512<float> b7 = Avx512F.PermuteVar16x32x2(e6, SwapHigh0F, e7);
+        Vector512<float> c0 = Avx512F.PermuteVar16x32x2(b0, SwapLow1F, b2);
+        Vector512<float> c2 = Avx512F.PermuteVar16x32x2(b0, SwapHigh1F, b2);
+        Vector512<float> c1 = Avx512F.PermuteVar16x32x2(b1, SwapLow1F, b3);
+        Vector512<float> c3 = Avx512F.PermuteVar16x32x2(b1, SwapHigh1F, b3);
+        Vector512<float> c4 = Avx512F.PermuteVar16x32x2(b4, SwapLow1F, b6);
+        Vector512<float> c6 = Avx512F.PermuteVar16x32x2(b4, SwapHigh1F, b6);
+        Vector512<float> c5 = Avx512F.PermuteVar16x32x2(b5, SwapLow1F, b7);
+        Vector512<float> c7 = Avx512F.PermuteVar16x32x2(b5, SwapHigh1F, b7);
+        Vector512<float> d0 = Avx512F.PermuteVar16x32x2(c0, SwapLow2F, c4);
+        Vector512<float> d4 = Avx512F.PermuteVar16x32x2(c0, SwapHigh2F, c4);
+        Vector512<float> d1 = Avx512F.PermuteVar16x32x2(c1, SwapLow2F, c5);
+        Vector512<float> d5 = Avx512F.PermuteVar16x32x2(c1, SwapHigh2F, c5);
+        Vector512<float> d2 = Avx512F.PermuteVar16x32x2(c2, SwapLow2F, c6);
+        Vector512<float> d6 = Avx512F.PermuteVar16x32x2(c2, SwapHigh2F, c6);
+        Vector512<float> d3 = Avx512F.PermuteVar16x32x2(c3, SwapLow2F, c7);
+        Vector512<float> d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
+        a0 = d0;
+        a1 = d1;
+        a2 = d2;
+        a3 = d3;
+        a4 = d4;
+        a5 = d5;
+        a6 = d6;
+        a7 = d7;
+    }
+
+    // One channel's 8 columns, the first `keep` left as they are.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreColumns(Vector256<float> value, ref float destination, nint at, int keep)
+    {
+        if (keep > 0)
+        {
+            Vector256<float> kept = Vector256.LoadUnsafe(ref destination, (nuint)at);
+            value = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(keep)).AsSingle(), kept, value);
+        }
+
+        value.StoreUnsafe(ref destination, (nuint)at);
+    }
+
+    /// <summary>
+    /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
+    /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
+    /// overlapped block already finished (0 stores all 8).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep)
+    {
+        Vector512<double> b0 = Avx512F.PermuteVar8x64x2(a0, SwapLow0D, a1);
+        Vector512<double> b1 = Avx512F.PermuteVar8x64x2(a0, SwapHigh0D, a1);
+        Vector512<double> b2 = Avx512F.PermuteVar8x64x2(a2, SwapLow0D, a3);
+        Vector512<double> b3 = Avx512F.PermuteVar8x64x2(a2, SwapHigh0D, a3);
+        Vector512<double> b4 = Avx512F.PermuteVar8x64x2(a4, SwapLow0D, a5);
+        Vector512<double> b5 = Avx512F.PermuteVar8x64x2(a4, SwapHigh0D, a5);
+        Vector512<double> b6 = Avx512F.PermuteVar8x64x2(a6, SwapLow0D, a7);
+        Vector512<double> b7 = Avx512F.PermuteVar8x64x2(a6, SwapHigh0D, a7);
+        Vector512<double> c0 = Avx512F.PermuteVar8x64x2(b0, SwapLow1D, b2);
+        Vector512<double> c2 = Avx512F.PermuteVar8x64x2(b0, SwapHigh1D, b2);
+        Vector512<double> c1 = Avx512F.PermuteVar8x64x2(b1, SwapLow1D, b3);
+        Vector512<double> c3 = Avx512F.PermuteVar8x64x2(b1, SwapHigh1D, b3);
+        Vector512<double> c4 = Avx512F.PermuteVar8x64x2(b4, SwapLow1D, b6);
+        Vector512<double> c6 = Avx512F.PermuteVar8x64x2(b4, SwapHigh1D, b6);
+        Vector512<double> c5 = Avx512F.PermuteVar8x64x2(b5, SwapLow1D, b7);
+        Vector512<double> c7 = Avx512F.PermuteVar8x64x2(b5, SwapHigh1D, b7);
+        Vector512<double> d0 = Avx512F.PermuteVar8x64x2(c0, SwapLow2D, c4);
+        Vector512<double> d4 = Avx512F.PermuteVar8x64x2(c0, SwapHigh2D, c4);
+        Vector512<double> d1 = Avx512F.PermuteVar8x64x2(c1, SwapLow2D, c5);
+        Vector512<double> d5 = Avx512F.PermuteVar8x64x2(c1, SwapHigh2D, c5);
+        Vector512<double> d2 = Avx512F.PermuteVar8x64x2(c2, SwapLow2D, c6);
+        Vector512<double> d6 = Avx512F.PermuteVar8x64x2(c2, SwapHigh2D, c6);
+        Vector512<double> d3 = Avx512F.PermuteVar8x64x2(c3, SwapLow2D, c7);
+        Vector512<double> d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
+        StoreColumns(d0, ref destination, at + 0 * outPlane, keep);
+        StoreColumns(d1, ref destination, at + 1 * outPlane, keep);
+        StoreColumns(d2, ref destination, at + 2 * outPlane, keep);
+        StoreColumns(d3, ref destination, at + 3 * outPlane, keep);
+        StoreColumns(d4, ref destination, at + 4 * outPlane, keep);
+        StoreColumns(d5, ref destination, at + 5 * outPlane, keep);
+        StoreColumns(d6, ref destination, at + 6 * outPlane, keep);
+        StoreColumns(d7, ref destination, at + 7 * outPlane, keep);
+    }
+
+    /// <summary><see cref="Store(Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, ref double, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void StoreOutOfLine(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+
+    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load(ref double source, nint at, nint outPlane, out Vector512<double> a0, out Vector512<double> a1, out Vector512<double> a2, out Vector512<double> a3, out Vector512<double> a4, out Vector512<double> a5, out Vector512<double> a6, out Vector512<double> a7)
+    {
+        Vector512<double> e0 = Vector512.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane));
+        Vector512<double> e1 = Vector512.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane));
+        Vector512<double> e2 = Vector512.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane));
+        Vector512<double> e3 = Vector512.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane));
+        Vector512<double> e4 = Vector512.LoadUnsafe(ref source, (nuint)(at + 4 * outPlane));
+        Vector512<double> e5 = Vector512.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane));
+        Vector512<double> e6 = Vector512.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane));
+        Vector512<double> e7 = Vector512.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane));
+        Vector512<double> b0 = Avx512F.PermuteVar8x64x2(e0, SwapLow0D, e1);
+        Vector512<double> b1 = Avx512F.PermuteVar8x64x2(e0, SwapHigh0D, e1);
+        Vector512<double> b2 = Avx512F.PermuteVar8x64x2(e2, SwapLow0D, e3);
+        Vector512<double> b3 = Avx512F.PermuteVar8x64x2(e2, SwapHigh0D, e3);
+        Vector512<double> b4 = Avx512F.PermuteVar8x64x2(e4, SwapLow0D, e5);
+        Vector512<double> b5 = Avx512F.PermuteVar8x64x2(e4, SwapHigh0D, e5);
+        Vector512<double> b6 = Avx512F.PermuteVar8x64x2(e6, SwapLow0D, e7);
+        Vector512<double> b7 = Avx512F.PermuteVar8x64x2(e6, SwapHigh0D, e7);
+        Vector512<double> c0 = Avx512F.PermuteVar8x64x2(b0, SwapLow1D, b2);
+        Vector512<double> c2 = Avx512F.PermuteVar8x64x2(b0, SwapHigh1D, b2);
+        Vector512<double> c1 = Avx512F.PermuteVar8x64x2(b1, SwapLow1D, b3);
+        Vector512<double> c3 = Avx512F.PermuteVar8x64x2(b1, SwapHigh1D, b3);
+        Vector512<double> c4 = Avx512F.PermuteVar8x64x2(b4, SwapLow1D, b6);
+        Vector512<double> c6 = Avx512F.PermuteVar8x64x2(b4, SwapHigh1D, b6);
+        Vector512<double> c5 = Avx512F.PermuteVar8x64x2(b5, SwapLow1D, b7);
+        Vector512<double> c7 = Avx512F.PermuteVar8x64x2(b5, SwapHigh1D, b7);
+        Vector512<double> d0 = Avx512F.PermuteVar8x64x2(c0, SwapLow2D, c4);
+        Vector512<double> d4 = Avx512F.PermuteVar8x64x2(c0, SwapHigh2D, c4);
+        Vector512<double> d1 = Avx512F.PermuteVar8x64x2(c1, SwapLow2D, c5);
+        Vector512<double> d5 = Avx512F.PermuteVar8x64x2(c1, SwapHigh2D, c5);
+        Vector512<double> d2 = Avx512F.PermuteVar8x64x2(c2, SwapLow2D, c6);
+        Vector512<double> d6 = Avx512F.PermuteVar8x64x2(c2, SwapHigh2D, c6);
+        Vector512<double> d3 = Avx512F.PermuteVar8x64x2(c3, SwapLow2D, c7);
+        Vector512<double> d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
+        a0 = d0;
+        a1 = d1;
+        a2 = d2;
+        a3 = d3;
+        a4 = d4;
+        a5 = d5;
+        a6 = d6;
+        a7 = d7;
+    }
+
+    // One channel's 8 columns, the first `keep` left as they are.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreColumns(Vector512<double> value, ref double destination, nint at, int keep)
+    {
+        if (keep > 0)
+        {
+            Vector512<double> kept = Vector512.LoadUnsafe(ref destination, (nuint)at);
+            value = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Create(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), Vector512.Create((long)keep)).AsDouble(), kept, value);
+        }
+
+        value.StoreUnsafe(ref destination, (nuint)at);
+    }
+
+    // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the
+    // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.
+    private static Vector512<int> SwapLow0F => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);
+
+    private static Vector512<int> SwapHigh0F => Vector512.Create(1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31);
+
+    private static Vector512<int> SwapLow1F => Vector512.Create(0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29);
+
+    private static Vector512<int> SwapHigh1F => Vector512.Create(2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31);
+
+    private static Vector512<int> SwapLow2F => Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
+
+    private static Vector512<int> SwapHigh2F => Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+
+    private static Vector512<long> SwapLow0D => Vector512.Create(0L, 8L, 2L, 10L, 4L, 12L, 6L, 14L);
+
+    private static Vector512<long> SwapHigh0D => Vector512.Create(1L, 9L, 3L, 11L, 5L, 13L, 7L, 15L);
+
+    private static Vector512<long> SwapLow1D => Vector512.Create(0L, 1L, 8L, 9L, 4L, 5L, 12L, 13L);
+
+    private static Vector512<long> SwapHigh1D => Vector512.Create(2L, 3L, 10L, 11L, 6L, 7L, 14L, 15L);
+
+    private static Vector512<long> SwapLow2D => Vector512.Create(0L, 1L, 2L, 3L, 8L, 9L, 10L, 11L);
+
+    private static Vector512<long> SwapHigh2D => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L);
+}

@@ -1,0 +1,78 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace KernelGen.Tests.Support;
+
+/// <summary>
+/// The channel-lane transposes generated convolutions call: a block row held one accumulator per column (one output
+/// channel per lane) lands in channel-planar outputs, columns before <c>keep</c> untouched, and loads back unchanged.
+/// They need AVX-512, which the kernels test before calling them; elsewhere there is nothing to run.
+/// </summary>
+public sealed class KernelLaneTransposesTests
+{
+    private const int Columns = 8, OutPlane = 37, At = 5;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Float_StoresEachLaneToItsChannelPlane_AndLoadsBack(int keep)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return; // the kernels never call the transposes without AVX-512
+        }
+
+        var accumulators = new Vector512<float>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            accumulators[j] = Vector512.Create(Enumerable.Range(0, 16).Select(k => (float)(100 * k + j)).ToArray());
+        }
+
+        float[] output = Enumerable.Repeat(-1f, 16 * OutPlane + At + Columns).ToArray();
+        var a = accumulators;
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep);
+        for (int k = 0; k < 16; k++)
+        {
+            for (int j = 0; j < Columns; j++)
+            {
+                Assert.Equal(j < keep ? -1f : 100 * k + j, output[k * OutPlane + At + j]);
+            }
+        }
+
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out var b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        Assert.Equal(accumulators, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void Double_StoresEachLaneToItsChannelPlane_AndLoadsBack(int keep)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return; // the kernels never call the transposes without AVX-512
+        }
+
+        var accumulators = new Vector512<double>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            accumulators[j] = Vector512.Create(Enumerable.Range(0, 8).Select(k => (double)(100 * k + j)).ToArray());
+        }
+
+        double[] output = Enumerable.Repeat(-1d, 8 * OutPlane + At + Columns).ToArray();
+        var a = accumulators;
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep);
+        for (int k = 0; k < 8; k++)
+        {
+            for (int j = 0; j < Columns; j++)
+            {
+                Assert.Equal(j < keep ? -1d : 100 * k + j, output[k * OutPlane + At + j]);
+            }
+        }
+
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out var b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        Assert.Equal(accumulators, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
+    }
+}
