@@ -86,6 +86,7 @@ internal static class KernelClassEmitter
             : $"{plan.TapsPerChannel} {(s.Operation == KernelOperation.MaxPool ? "comparisons" : "additions")} per output";
         string layout = plan.Layout switch
         {
+            TapLayout.Unrolled when RowTiling.LoopsKernelRows(plan) => "Each window row is unrolled, the input rows a block of output rows reads looped (once per input channel)",
             TapLayout.Unrolled => "The whole window is unrolled",
             TapLayout.RowsLooped => "Window rows are looped, each row unrolled",
             _ => "Window rows and columns are looped (the window is too large to unroll)",
@@ -295,7 +296,11 @@ internal static class KernelClassEmitter
 
         bool borderBlocks = RowTiling.HasBorderBlocks(plan);
         w.Line("int rows = 0; // rows this pass moves on by");
-        w.Line("int limit = Math.Min(layout.RowEnd, yTo); // the end of the interior rows here");
+        if (blocked.Any(b => b.Rows > 1 && !RowPasses.HasNoSingleRows(plan, b.Width.Width, block)))
+        {
+            w.Line("int limit = Math.Min(layout.RowEnd, yTo); // the end of the interior rows here");
+        }
+
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
@@ -304,14 +309,10 @@ internal static class KernelClassEmitter
             {
                 if (rows > 1 && RowPasses.BlocksServeSingleRows(plan, width.Width, block))
                 {
-                    // One pass serves interior and border rows: blocks top to bottom, the last ending at the end of the
-                    // map (overlapping the block before, whose rows it computes again to the same values), or as many
-                    // rows as the map has.
-                    w.Line($"int first = Math.Max(0, Math.Min(y, layout.OutHeight - {rows}));");
-                    w.Line($"int count = Math.Min({rows}, layout.OutHeight - first);");
-                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "first", "count");
-                    w.Line();
-                    w.Line("rows = first + count - y;");
+                    // One pass serves interior and border rows: blocks top to bottom, the last with the rows left
+                    // (the pass computes and stores only those).
+                    w.Line($"rows = Math.Min({rows}, yTo - y);");
+                    WriteBlockCalls(w, plan, passes, width, block, rows, guarded: true, "y", "rows");
                 }
                 else if (rows > 1 && RowPasses.HasNoSingleRows(plan, width.Width, block))
                 {
@@ -401,9 +402,38 @@ internal static class KernelClassEmitter
 
         using (w.BlockIf(edges, "else"))
         {
-            using (w.Block($"for (int r = {first}; r < {first} + {count}; r++)"))
+            // A row too narrow for this width's end vectors: those of the widest narrower path they fit, in its blocks of
+            // rows where its end vectors take row counts, else row by row (end vectors or output by output).
+            string keyword = "if";
+            foreach (SimdWidth narrower in SimdWidth.RowWidths(plan).SkipWhile(v => v != width).Skip(1))
             {
-                WriteBorderColumnsCall(w, plan, block, "r");
+                int narrowLanes = narrower.Lanes(plan);
+                if (!plan.HasVectorEdges(narrowLanes) || !RowPasses.BlocksServeSingleRows(plan, narrower.Width, block))
+                {
+                    break; // its single-row end vectors serve row by row
+                }
+
+                int narrowRows = RowTiling.RowBlock(plan, narrower.Width, block);
+                using (w.Block($"{keyword} ({narrower.IsAccelerated} && layout.Width >= {2 * narrowLanes + plan.ColumnReach})"))
+                {
+                    using (w.Block($"for (int r = {first}; r < {first} + {count}; r += {narrowRows})"))
+                    {
+                        string endArgs = $"{SpanArguments(plan)}, layout, o, c0, r";
+                        string endCount = $"Math.Min({narrowRows}, {first} + {count} - r)";
+                        w.Line(Call(passes.Get(narrower.Width, block, narrowRows, true, RowEdge.Left), endArgs, endCount, $"0, {narrowLanes}") + ";");
+                        w.Line(Call(passes.Get(narrower.Width, block, narrowRows, true, RowEdge.Right), endArgs, endCount, $"layout.OutWidth - {narrowLanes}, layout.OutWidth") + ";");
+                    }
+                }
+
+                keyword = "else if";
+            }
+
+            using (w.BlockIf(keyword != "if", "else"))
+            {
+                using (w.Block($"for (int r = {first}; r < {first} + {count}; r++)"))
+                {
+                    WriteBorderColumnsCall(w, plan, block, "r");
+                }
             }
 
             w.Line();

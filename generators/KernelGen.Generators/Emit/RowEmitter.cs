@@ -130,7 +130,7 @@ internal static class RowEmitter
                             w.Line($"{type} v;");
                         }
 
-                        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted);
+                        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted, pass.TakesRowCount);
                     }
                 }
 
@@ -188,7 +188,7 @@ internal static class RowEmitter
             .Distinct()
             .OrderBy(q => q);
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, RowEdge edge, bool hoisted)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, RowEdge edge, bool hoisted, bool counted)
     {
         if (layout == TapLayout.Unrolled)
         {
@@ -245,7 +245,7 @@ internal static class RowEmitter
 
         if (rows > 1 && RowTiling.SharesInputRows(plan))
         {
-            WriteInputRowLoop(w, plan, width, guarded, block, rows, edge);
+            WriteInputRowLoop(w, plan, width, guarded, block, rows, edge, counted);
             return;
         }
 
@@ -280,7 +280,8 @@ internal static class RowEmitter
                     }
 
                     string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
-                    using (w.BlockIf(guarded && rows > 1, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
+                    string stored = counted && r > 0 ? $"rowCount > {r} && " : ""; // rows past the count are not computed either
+                    using (w.BlockIf(guarded && rows > 1, $"if ({stored}(uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                     {
                         for (int j = 0; j < plan.Spec.KernelWidth; j++)
                         {
@@ -317,7 +318,7 @@ internal static class RowEmitter
     /// they are loaded first and each output row then takes them in one block; otherwise each vector in turn goes to
     /// the output rows that use it. A border pass skips the input rows outside the input, as the unrolled window does.
     /// </summary>
-    private static void WriteInputRowLoop(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, RowEdge edge)
+    private static void WriteInputRowLoop(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, RowEdge edge, bool counted)
     {
         KernelSpec s = plan.Spec;
         string type = width.Type(plan);
@@ -342,9 +343,10 @@ internal static class RowEmitter
                 string i = r == 0 ? "d" : $"d - {r * s.StrideHeight}";
                 string kernelRow = s.Dilation == 1 ? $"({i})" : $"(({i}) / Dilation)";
                 covers[r] = $"covers{r}";
+                string stored = counted && r > 0 ? $"rowCount > {r} && " : ""; // rows past the count are not computed either
                 w.Line(s.Dilation == 1
-                    ? $"bool covers{r} = (uint)({i}) < (uint)KernelHeight;"
-                    : $"bool covers{r} = (uint)({i}) < (uint)(KernelHeight * Dilation) && ({i}) % Dilation == 0;");
+                    ? $"bool covers{r} = {stored}(uint)({i}) < (uint)KernelHeight;"
+                    : $"bool covers{r} = {stored}(uint)({i}) < (uint)(KernelHeight * Dilation) && ({i}) % Dilation == 0;");
                 w.Line($"nint rowWeights{r} = (nint){(s.Flip ? $"(KernelHeight - 1 - {kernelRow})" : kernelRow)} * KernelWidth; // an offset only: used where covers{r}");
             }
 

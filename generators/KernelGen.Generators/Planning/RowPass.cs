@@ -18,8 +18,7 @@ internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guar
 {
     /// <summary>
     /// Whether the pass takes the number of its rows to store (1 to <see cref="Rows"/>): a block serving every row
-    /// serves single rows and a map's last rows this way; the rows past the count are computed from the input rows
-    /// inside the input only, and not stored.
+    /// serves single rows and a band's last rows this way; the rows past the count are neither computed nor stored.
     /// </summary>
     public bool TakesRowCount => AllRows && Rows > 1;
 

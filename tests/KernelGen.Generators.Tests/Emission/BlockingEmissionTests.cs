@@ -19,9 +19,9 @@ public sealed class BlockingEmissionTests
 
         Assert.Contains("private static int Edge512x4_Left_Block4(", code);
         Assert.Contains("private static int Edge512x4_Right_Block4(", code);
-        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, first, count, 0, 16);", code);
-        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, first, count, 16, layout.OutWidth - 16);", code);
-        Assert.Contains("Edge512x4_Right_Block4(input, weights, bias, output, layout, o, c0, first, count, layout.OutWidth - 16, layout.OutWidth);", code);
+        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, y, rows, 0, 16);", code);
+        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("Edge512x4_Right_Block4(input, weights, bias, output, layout, o, c0, y, rows, layout.OutWidth - 16, layout.OutWidth);", code);
 
         // The left column tap of the left edge vector shifts the row's first vector one lane right, a zero coming in.
         Assert.Contains("Vector512.Create(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)", code);
@@ -83,10 +83,11 @@ public sealed class BlockingEmissionTests
         Assert.DoesNotContain("Row512_", code);
         Assert.Contains("for (int d = 0; d < 6; d++)", code);
         Assert.Contains("if ((uint)(top + d) >= (uint)layout.Height)", code);
-        Assert.Contains("bool covers3 = (uint)(d - 3) < (uint)KernelHeight;", code);
+        Assert.Contains("bool covers0 = (uint)(d) < (uint)KernelHeight;", code);
+        Assert.Contains("bool covers3 = rowCount > 3 && (uint)(d - 3) < (uint)KernelHeight;", code);
         Assert.Contains("if (rowCount > 3)", code);
-        Assert.Contains("int first = Math.Max(0, Math.Min(y, layout.OutHeight - 4));", code);
-        Assert.Contains("int count = Math.Min(4, layout.OutHeight - first);", code);
+        Assert.Contains("rows = Math.Min(4, yTo - y);", code);
+        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
     }
 
     [Fact]
