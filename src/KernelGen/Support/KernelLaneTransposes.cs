@@ -24,30 +24,7 @@ public static class KernelLaneTransposes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep)
     {
-        Vector512<float> b0 = Avx512F.PermuteVar16x32x2(a0, SwapLow0F, a1);
-        Vector512<float> b1 = Avx512F.PermuteVar16x32x2(a0, SwapHigh0F, a1);
-        Vector512<float> b2 = Avx512F.PermuteVar16x32x2(a2, SwapLow0F, a3);
-        Vector512<float> b3 = Avx512F.PermuteVar16x32x2(a2, SwapHigh0F, a3);
-        Vector512<float> b4 = Avx512F.PermuteVar16x32x2(a4, SwapLow0F, a5);
-        Vector512<float> b5 = Avx512F.PermuteVar16x32x2(a4, SwapHigh0F, a5);
-        Vector512<float> b6 = Avx512F.PermuteVar16x32x2(a6, SwapLow0F, a7);
-        Vector512<float> b7 = Avx512F.PermuteVar16x32x2(a6, SwapHigh0F, a7);
-        Vector512<float> c0 = Avx512F.PermuteVar16x32x2(b0, SwapLow1F, b2);
-        Vector512<float> c2 = Avx512F.PermuteVar16x32x2(b0, SwapHigh1F, b2);
-        Vector512<float> c1 = Avx512F.PermuteVar16x32x2(b1, SwapLow1F, b3);
-        Vector512<float> c3 = Avx512F.PermuteVar16x32x2(b1, SwapHigh1F, b3);
-        Vector512<float> c4 = Avx512F.PermuteVar16x32x2(b4, SwapLow1F, b6);
-        Vector512<float> c6 = Avx512F.PermuteVar16x32x2(b4, SwapHigh1F, b6);
-        Vector512<float> c5 = Avx512F.PermuteVar16x32x2(b5, SwapLow1F, b7);
-        Vector512<float> c7 = Avx512F.PermuteVar16x32x2(b5, SwapHigh1F, b7);
-        Vector512<float> d0 = Avx512F.PermuteVar16x32x2(c0, SwapLow2F, c4);
-        Vector512<float> d4 = Avx512F.PermuteVar16x32x2(c0, SwapHigh2F, c4);
-        Vector512<float> d1 = Avx512F.PermuteVar16x32x2(c1, SwapLow2F, c5);
-        Vector512<float> d5 = Avx512F.PermuteVar16x32x2(c1, SwapHigh2F, c5);
-        Vector512<float> d2 = Avx512F.PermuteVar16x32x2(c2, SwapLow2F, c6);
-        Vector512<float> d6 = Avx512F.PermuteVar16x32x2(c2, SwapHigh2F, c6);
-        Vector512<float> d3 = Avx512F.PermuteVar16x32x2(c3, SwapLow2F, c7);
-        Vector512<float> d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
+        SwapRounds(a0, a1, a2, a3, a4, a5, a6, a7, out Vector512<float> d0, out Vector512<float> d1, out Vector512<float> d2, out Vector512<float> d3, out Vector512<float> d4, out Vector512<float> d5, out Vector512<float> d6, out Vector512<float> d7);
         StoreColumns(d0.GetLower(), ref destination, at + 0 * outPlane, keep);
         StoreColumns(d0.GetUpper(), ref destination, at + 8 * outPlane, keep);
         StoreColumns(d1.GetLower(), ref destination, at + 1 * outPlane, keep);
@@ -83,14 +60,21 @@ public static class KernelLaneTransposes
         Vector512<float> e5 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 13 * outPlane)));
         Vector512<float> e6 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 14 * outPlane)));
         Vector512<float> e7 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 15 * outPlane)));
-        Vector512<float> b0 = Avx512F.PermuteVar16x32x2(e0, SwapLow0F, e1);
-        Vector512<float> b1 = Avx512F.PermuteVar16x32x2(e0, SwapHigh0F, e1);
-        Vector512<float> b2 = Avx512F.PermuteVar16x32x2(e2, SwapLow0F, e3);
-        Vector512<float> b3 = Avx512F.PermuteVar16x32x2(e2, SwapHigh0F, e3);
-        Vector512<float> b4 = Avx512F.PermuteVar16x32x2(e4, SwapLow0F, e5);
-        Vector512<float> b5 = Avx512F.PermuteVar16x32x2(e4, SwapHigh0F, e5);
-        Vector512<float> b6 = Avx512F.PermuteVar16x32x2(e6, SwapLow0F, e7);
-        Vector512<float> b7 = Avx512F.PermuteVar16x32x2(e6, SwapHigh0F, e7);
+        SwapRounds(e0, e1, e2, e3, e4, e5, e6, e7, out a0, out a1, out a2, out a3, out a4, out a5, out a6, out a7);
+    }
+
+    // The three rounds of permutes; each is its own inverse, so the store and the load share them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SwapRounds(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, out Vector512<float> d0, out Vector512<float> d1, out Vector512<float> d2, out Vector512<float> d3, out Vector512<float> d4, out Vector512<float> d5, out Vector512<float> d6, out Vector512<float> d7)
+    {
+        Vector512<float> b0 = Avx512F.PermuteVar16x32x2(a0, SwapLow0F, a1);
+        Vector512<float> b1 = Avx512F.PermuteVar16x32x2(a0, SwapHigh0F, a1);
+        Vector512<float> b2 = Avx512F.PermuteVar16x32x2(a2, SwapLow0F, a3);
+        Vector512<float> b3 = Avx512F.PermuteVar16x32x2(a2, SwapHigh0F, a3);
+        Vector512<float> b4 = Avx512F.PermuteVar16x32x2(a4, SwapLow0F, a5);
+        Vector512<float> b5 = Avx512F.PermuteVar16x32x2(a4, SwapHigh0F, a5);
+        Vector512<float> b6 = Avx512F.PermuteVar16x32x2(a6, SwapLow0F, a7);
+        Vector512<float> b7 = Avx512F.PermuteVar16x32x2(a6, SwapHigh0F, a7);
         Vector512<float> c0 = Avx512F.PermuteVar16x32x2(b0, SwapLow1F, b2);
         Vector512<float> c2 = Avx512F.PermuteVar16x32x2(b0, SwapHigh1F, b2);
         Vector512<float> c1 = Avx512F.PermuteVar16x32x2(b1, SwapLow1F, b3);
@@ -99,22 +83,14 @@ public static class KernelLaneTransposes
         Vector512<float> c6 = Avx512F.PermuteVar16x32x2(b4, SwapHigh1F, b6);
         Vector512<float> c5 = Avx512F.PermuteVar16x32x2(b5, SwapLow1F, b7);
         Vector512<float> c7 = Avx512F.PermuteVar16x32x2(b5, SwapHigh1F, b7);
-        Vector512<float> d0 = Avx512F.PermuteVar16x32x2(c0, SwapLow2F, c4);
-        Vector512<float> d4 = Avx512F.PermuteVar16x32x2(c0, SwapHigh2F, c4);
-        Vector512<float> d1 = Avx512F.PermuteVar16x32x2(c1, SwapLow2F, c5);
-        Vector512<float> d5 = Avx512F.PermuteVar16x32x2(c1, SwapHigh2F, c5);
-        Vector512<float> d2 = Avx512F.PermuteVar16x32x2(c2, SwapLow2F, c6);
-        Vector512<float> d6 = Avx512F.PermuteVar16x32x2(c2, SwapHigh2F, c6);
-        Vector512<float> d3 = Avx512F.PermuteVar16x32x2(c3, SwapLow2F, c7);
-        Vector512<float> d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
-        a0 = d0;
-        a1 = d1;
-        a2 = d2;
-        a3 = d3;
-        a4 = d4;
-        a5 = d5;
-        a6 = d6;
-        a7 = d7;
+        d0 = Avx512F.PermuteVar16x32x2(c0, SwapLow2F, c4);
+        d4 = Avx512F.PermuteVar16x32x2(c0, SwapHigh2F, c4);
+        d1 = Avx512F.PermuteVar16x32x2(c1, SwapLow2F, c5);
+        d5 = Avx512F.PermuteVar16x32x2(c1, SwapHigh2F, c5);
+        d2 = Avx512F.PermuteVar16x32x2(c2, SwapLow2F, c6);
+        d6 = Avx512F.PermuteVar16x32x2(c2, SwapHigh2F, c6);
+        d3 = Avx512F.PermuteVar16x32x2(c3, SwapLow2F, c7);
+        d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
     }
 
     // One channel's 8 columns, the first `keep` left as they are.
@@ -138,30 +114,7 @@ public static class KernelLaneTransposes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep)
     {
-        Vector512<double> b0 = Avx512F.PermuteVar8x64x2(a0, SwapLow0D, a1);
-        Vector512<double> b1 = Avx512F.PermuteVar8x64x2(a0, SwapHigh0D, a1);
-        Vector512<double> b2 = Avx512F.PermuteVar8x64x2(a2, SwapLow0D, a3);
-        Vector512<double> b3 = Avx512F.PermuteVar8x64x2(a2, SwapHigh0D, a3);
-        Vector512<double> b4 = Avx512F.PermuteVar8x64x2(a4, SwapLow0D, a5);
-        Vector512<double> b5 = Avx512F.PermuteVar8x64x2(a4, SwapHigh0D, a5);
-        Vector512<double> b6 = Avx512F.PermuteVar8x64x2(a6, SwapLow0D, a7);
-        Vector512<double> b7 = Avx512F.PermuteVar8x64x2(a6, SwapHigh0D, a7);
-        Vector512<double> c0 = Avx512F.PermuteVar8x64x2(b0, SwapLow1D, b2);
-        Vector512<double> c2 = Avx512F.PermuteVar8x64x2(b0, SwapHigh1D, b2);
-        Vector512<double> c1 = Avx512F.PermuteVar8x64x2(b1, SwapLow1D, b3);
-        Vector512<double> c3 = Avx512F.PermuteVar8x64x2(b1, SwapHigh1D, b3);
-        Vector512<double> c4 = Avx512F.PermuteVar8x64x2(b4, SwapLow1D, b6);
-        Vector512<double> c6 = Avx512F.PermuteVar8x64x2(b4, SwapHigh1D, b6);
-        Vector512<double> c5 = Avx512F.PermuteVar8x64x2(b5, SwapLow1D, b7);
-        Vector512<double> c7 = Avx512F.PermuteVar8x64x2(b5, SwapHigh1D, b7);
-        Vector512<double> d0 = Avx512F.PermuteVar8x64x2(c0, SwapLow2D, c4);
-        Vector512<double> d4 = Avx512F.PermuteVar8x64x2(c0, SwapHigh2D, c4);
-        Vector512<double> d1 = Avx512F.PermuteVar8x64x2(c1, SwapLow2D, c5);
-        Vector512<double> d5 = Avx512F.PermuteVar8x64x2(c1, SwapHigh2D, c5);
-        Vector512<double> d2 = Avx512F.PermuteVar8x64x2(c2, SwapLow2D, c6);
-        Vector512<double> d6 = Avx512F.PermuteVar8x64x2(c2, SwapHigh2D, c6);
-        Vector512<double> d3 = Avx512F.PermuteVar8x64x2(c3, SwapLow2D, c7);
-        Vector512<double> d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
+        SwapRounds(a0, a1, a2, a3, a4, a5, a6, a7, out Vector512<double> d0, out Vector512<double> d1, out Vector512<double> d2, out Vector512<double> d3, out Vector512<double> d4, out Vector512<double> d5, out Vector512<double> d6, out Vector512<double> d7);
         StoreColumns(d0, ref destination, at + 0 * outPlane, keep);
         StoreColumns(d1, ref destination, at + 1 * outPlane, keep);
         StoreColumns(d2, ref destination, at + 2 * outPlane, keep);
@@ -189,14 +142,21 @@ public static class KernelLaneTransposes
         Vector512<double> e5 = Vector512.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane));
         Vector512<double> e6 = Vector512.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane));
         Vector512<double> e7 = Vector512.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane));
-        Vector512<double> b0 = Avx512F.PermuteVar8x64x2(e0, SwapLow0D, e1);
-        Vector512<double> b1 = Avx512F.PermuteVar8x64x2(e0, SwapHigh0D, e1);
-        Vector512<double> b2 = Avx512F.PermuteVar8x64x2(e2, SwapLow0D, e3);
-        Vector512<double> b3 = Avx512F.PermuteVar8x64x2(e2, SwapHigh0D, e3);
-        Vector512<double> b4 = Avx512F.PermuteVar8x64x2(e4, SwapLow0D, e5);
-        Vector512<double> b5 = Avx512F.PermuteVar8x64x2(e4, SwapHigh0D, e5);
-        Vector512<double> b6 = Avx512F.PermuteVar8x64x2(e6, SwapLow0D, e7);
-        Vector512<double> b7 = Avx512F.PermuteVar8x64x2(e6, SwapHigh0D, e7);
+        SwapRounds(e0, e1, e2, e3, e4, e5, e6, e7, out a0, out a1, out a2, out a3, out a4, out a5, out a6, out a7);
+    }
+
+    // The three rounds of permutes; each is its own inverse, so the store and the load share them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SwapRounds(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, out Vector512<double> d0, out Vector512<double> d1, out Vector512<double> d2, out Vector512<double> d3, out Vector512<double> d4, out Vector512<double> d5, out Vector512<double> d6, out Vector512<double> d7)
+    {
+        Vector512<double> b0 = Avx512F.PermuteVar8x64x2(a0, SwapLow0D, a1);
+        Vector512<double> b1 = Avx512F.PermuteVar8x64x2(a0, SwapHigh0D, a1);
+        Vector512<double> b2 = Avx512F.PermuteVar8x64x2(a2, SwapLow0D, a3);
+        Vector512<double> b3 = Avx512F.PermuteVar8x64x2(a2, SwapHigh0D, a3);
+        Vector512<double> b4 = Avx512F.PermuteVar8x64x2(a4, SwapLow0D, a5);
+        Vector512<double> b5 = Avx512F.PermuteVar8x64x2(a4, SwapHigh0D, a5);
+        Vector512<double> b6 = Avx512F.PermuteVar8x64x2(a6, SwapLow0D, a7);
+        Vector512<double> b7 = Avx512F.PermuteVar8x64x2(a6, SwapHigh0D, a7);
         Vector512<double> c0 = Avx512F.PermuteVar8x64x2(b0, SwapLow1D, b2);
         Vector512<double> c2 = Avx512F.PermuteVar8x64x2(b0, SwapHigh1D, b2);
         Vector512<double> c1 = Avx512F.PermuteVar8x64x2(b1, SwapLow1D, b3);
@@ -205,22 +165,14 @@ public static class KernelLaneTransposes
         Vector512<double> c6 = Avx512F.PermuteVar8x64x2(b4, SwapHigh1D, b6);
         Vector512<double> c5 = Avx512F.PermuteVar8x64x2(b5, SwapLow1D, b7);
         Vector512<double> c7 = Avx512F.PermuteVar8x64x2(b5, SwapHigh1D, b7);
-        Vector512<double> d0 = Avx512F.PermuteVar8x64x2(c0, SwapLow2D, c4);
-        Vector512<double> d4 = Avx512F.PermuteVar8x64x2(c0, SwapHigh2D, c4);
-        Vector512<double> d1 = Avx512F.PermuteVar8x64x2(c1, SwapLow2D, c5);
-        Vector512<double> d5 = Avx512F.PermuteVar8x64x2(c1, SwapHigh2D, c5);
-        Vector512<double> d2 = Avx512F.PermuteVar8x64x2(c2, SwapLow2D, c6);
-        Vector512<double> d6 = Avx512F.PermuteVar8x64x2(c2, SwapHigh2D, c6);
-        Vector512<double> d3 = Avx512F.PermuteVar8x64x2(c3, SwapLow2D, c7);
-        Vector512<double> d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
-        a0 = d0;
-        a1 = d1;
-        a2 = d2;
-        a3 = d3;
-        a4 = d4;
-        a5 = d5;
-        a6 = d6;
-        a7 = d7;
+        d0 = Avx512F.PermuteVar8x64x2(c0, SwapLow2D, c4);
+        d4 = Avx512F.PermuteVar8x64x2(c0, SwapHigh2D, c4);
+        d1 = Avx512F.PermuteVar8x64x2(c1, SwapLow2D, c5);
+        d5 = Avx512F.PermuteVar8x64x2(c1, SwapHigh2D, c5);
+        d2 = Avx512F.PermuteVar8x64x2(c2, SwapLow2D, c6);
+        d6 = Avx512F.PermuteVar8x64x2(c2, SwapHigh2D, c6);
+        d3 = Avx512F.PermuteVar8x64x2(c3, SwapLow2D, c7);
+        d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
     }
 
     // One channel's 8 columns, the first `keep` left as they are.
