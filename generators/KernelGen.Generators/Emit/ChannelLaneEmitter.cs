@@ -321,10 +321,7 @@ internal static class ChannelLaneEmitter
         {
             w.Line("nint line = at + (nint)(i * Dilation) * width;");
             w.Line($"ref {t} rowWeights = ref Unsafe.Add(ref channelWeights, i * (KernelWidth * ChannelLanes));");
-            for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
-            {
-                w.Line($"{type} weight{jj} = {Vector}.LoadUnsafe(ref rowWeights, {jj * lanes.Lanes});");
-            }
+            WriteWeightRow(w, plan, lanes, "weight", "rowWeights", 0);
 
             w.Line($"{type} pixel;");
             for (int r = 0; r < rows; r++)
@@ -338,15 +335,7 @@ internal static class ChannelLaneEmitter
                 string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
                 using (w.BlockIf(border, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                 {
-                    foreach (Pixel pixel in pixels)
-                    {
-                        string offset = r == 0 ? $"line + {pixel.Column}" : $"line + row{r} + {pixel.Column}";
-                        w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {offset}));");
-                        foreach ((int j, int weight) in pixel.Uses)
-                        {
-                            w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, weight{weight}, acc{r}_{j});");
-                        }
-                    }
+                    WritePixels(w, pixels, r == 0 ? "line" : $"line + row{r}", (r, "weight"));
                 }
             }
         }
@@ -361,20 +350,12 @@ internal static class ChannelLaneEmitter
     private static void WriteSharedRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
-        int kernelWidth = plan.Spec.KernelWidth, rowLength = kernelWidth * lanes.Lanes;
-        void LoadRow(string name, string source, int first)
-        {
-            for (int jj = 0; jj < kernelWidth; jj++)
-            {
-                w.Line($"{type} {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {first + jj * lanes.Lanes});");
-            }
-        }
-
+        int rowLength = plan.Spec.KernelWidth * lanes.Lanes;
         w.Line($"{type} pixel;");
         w.Line("// input row 0: kernel row 0 of output row 0");
         using (w.BlockIf(border, "if ((uint)top < (uint)layout.Height)"))
         {
-            LoadRow("first", "channelWeights", 0);
+            WriteWeightRow(w, plan, lanes, "first", "channelWeights", 0);
             WritePixels(w, pixels, "at", (0, "first"));
         }
 
@@ -394,8 +375,8 @@ internal static class ChannelLaneEmitter
 
             w.Line("nint line = at + (nint)d * width;");
             w.Line($"ref {t} lowerWeights = ref Unsafe.Add(ref channelWeights, (d - 1) * (KernelWidth * ChannelLanes));");
-            LoadRow("upper", "lowerWeights", rowLength);
-            LoadRow("lower", "lowerWeights", 0);
+            WriteWeightRow(w, plan, lanes, "upper", "lowerWeights", rowLength);
+            WriteWeightRow(w, plan, lanes, "lower", "lowerWeights", 0);
             WritePixels(w, pixels, "line", (0, "upper"), (1, "lower"));
         }
 
@@ -403,8 +384,17 @@ internal static class ChannelLaneEmitter
         w.Line("// input row KernelHeight: kernel row KernelHeight − 1 of output row 1");
         using (w.BlockIf(border, "if ((uint)(top + KernelHeight) < (uint)layout.Height)"))
         {
-            LoadRow("last", "channelWeights", (plan.Spec.KernelHeight - 1) * rowLength);
+            WriteWeightRow(w, plan, lanes, "last", "channelWeights", (plan.Spec.KernelHeight - 1) * rowLength);
             WritePixels(w, pixels, "at + lastRow", (1, "last"));
+        }
+    }
+
+    // The weight vectors of one kernel row, {name}0 to {name}{KernelWidth − 1}, from element `first` of `source`.
+    private static void WriteWeightRow(SourceWriter w, KernelPlan plan, ChannelLanes lanes, string name, string source, int first)
+    {
+        for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
+        {
+            w.Line($"{Vector}<{plan.T}> {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {first + jj * lanes.Lanes});");
         }
     }
 

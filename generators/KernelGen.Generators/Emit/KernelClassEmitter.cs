@@ -265,7 +265,7 @@ internal static class KernelClassEmitter
                 w.Line("int x = layout.ColumnStart;");
                 string keyword = "if";
                 // (A width whose blocks take every row has no single-row pass: the rows come here only on a narrower path.)
-                foreach (SimdWidth width in SimdWidth.RowWidths(plan).Where(v => !RowPasses.HasNoSingleRows(plan, v.Width, block) || plan.HasBorderRows))
+                foreach (SimdWidth width in SimdWidth.RowWidths(plan).Where(v => RowPasses.TakesSingleRows(plan, v.Width, block)))
                 {
                     using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
                     {
@@ -304,7 +304,7 @@ internal static class KernelClassEmitter
         string keyword = "if";
         foreach ((SimdWidth width, int rows) in blocked)
         {
-            string high = RowPasses.HasNoSingleRows(plan, width.Width, block) && !plan.HasBorderRows ? $" && layout.OutHeight >= {rows}" : "";
+            string high = RowPasses.TakesSingleRows(plan, width.Width, block) ? "" : $" && layout.OutHeight >= {rows}";
             using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count{high})"))
             {
                 if (rows > 1 && RowPasses.BlocksServeSingleRows(plan, width.Width, block))

@@ -280,15 +280,11 @@ internal static class RowEmitter
                     }
 
                     string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
-                    string stored = counted && r > 0 ? $"rowCount > {r} && " : ""; // rows past the count are not computed either
-                    using (w.BlockIf(guarded && rows > 1, $"if ({stored}(uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
+                    using (w.BlockIf(guarded && rows > 1, $"if ({CountedRow(counted, r)}(uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                     {
                         for (int j = 0; j < plan.Spec.KernelWidth; j++)
                         {
-                            int offset = j * plan.Spec.Dilation;
-                            string? load = edge == RowEdge.None
-                                ? width.Load(plan, "inputRef", offset == 0 ? line : $"{line} + {offset}")
-                                : EdgeLoad(plan, width, edge, offset, line);
+                            string? load = TapLoad(plan, width, edge, line, j);
                             if (load is null)
                             {
                                 continue; // this tap reads only padding at this end of the row
@@ -337,26 +333,20 @@ internal static class RowEmitter
 
             w.Line("nint row = at + (nint)d * width;");
             // Output row r reads input row d at kernel row (d − r·stride) / dilation, when that is a whole kernel row.
-            var covers = new string[rows];
             for (int r = 0; r < rows; r++)
             {
                 string i = r == 0 ? "d" : $"d - {r * s.StrideHeight}";
                 string kernelRow = s.Dilation == 1 ? $"({i})" : $"(({i}) / Dilation)";
-                covers[r] = $"covers{r}";
-                string stored = counted && r > 0 ? $"rowCount > {r} && " : ""; // rows past the count are not computed either
                 w.Line(s.Dilation == 1
-                    ? $"bool covers{r} = {stored}(uint)({i}) < (uint)KernelHeight;"
-                    : $"bool covers{r} = {stored}(uint)({i}) < (uint)(KernelHeight * Dilation) && ({i}) % Dilation == 0;");
+                    ? $"bool covers{r} = {CountedRow(counted, r)}(uint)({i}) < (uint)KernelHeight;"
+                    : $"bool covers{r} = {CountedRow(counted, r)}(uint)({i}) < (uint)(KernelHeight * Dilation) && ({i}) % Dilation == 0;");
                 w.Line($"nint rowWeights{r} = (nint){(s.Flip ? $"(KernelHeight - 1 - {kernelRow})" : kernelRow)} * KernelWidth; // an offset only: used where covers{r}");
             }
 
             var loads = new List<(int Column, string Load)>();
             for (int j = 0; j < s.KernelWidth; j++)
             {
-                int offset = j * s.Dilation;
-                string? load = edge == RowEdge.None
-                    ? width.Load(plan, "inputRef", offset == 0 ? "row" : $"row + {offset}")
-                    : EdgeLoad(plan, width, edge, offset, "row");
+                string? load = TapLoad(plan, width, edge, "row", j);
                 if (load is not null)
                 {
                     loads.Add((j, load)); // a tap reading only padding at this end of the row is left out
@@ -384,15 +374,11 @@ internal static class RowEmitter
 
                 for (int r = 0; r < rows; r++)
                 {
-                    using (w.Block($"if ({covers[r]})"))
+                    using (w.Block($"if (covers{r})"))
                     {
                         foreach ((int j, _) in group)
                         {
-                            for (int k = 0; k < block; k++)
-                            {
-                                string weight = Weight(k, "channelWeights", $"rowWeights{r} + {plan.WeightColumn(j)}");
-                                w.Line(WindowOperation.Accumulate(plan, width, Accumulator(k, r, rows), holdsRow ? $"v{j}" : "v", weight));
-                            }
+                            WriteAccumulates(w, plan, width, block, r, rows, "channelWeights", $"rowWeights{r} + {plan.WeightColumn(j)}", holdsRow ? $"v{j}" : "v");
                         }
                     }
                 }
@@ -472,13 +458,26 @@ internal static class RowEmitter
         return groups;
     }
 
-    private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index)
+    private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index, string value = "v")
     {
         for (int k = 0; k < block; k++)
         {
-            w.Line(WindowOperation.Accumulate(plan, width, Accumulator(k, row, rows), "v", plan.IsConvolution ? Weight(k, weights, index) : null));
+            w.Line(WindowOperation.Accumulate(plan, width, Accumulator(k, row, rows), value, plan.IsConvolution ? Weight(k, weights, index) : null));
         }
     }
+
+    // The load of window column j of an input row (`line`, an offset with the column x − PadLeft in it): the interior's,
+    // or an end vector's with its padded lanes shifted in from zeros. Null when an end vector's tap reads only padding.
+    private static string? TapLoad(KernelPlan plan, SimdWidth width, RowEdge edge, string line, int j)
+    {
+        int offset = j * plan.Spec.Dilation;
+        return edge == RowEdge.None
+            ? width.Load(plan, "inputRef", offset == 0 ? line : $"{line} + {offset}")
+            : EdgeLoad(plan, width, edge, offset, line);
+    }
+
+    // The test a row past the count of a counted block fails first: those rows are neither computed nor stored.
+    private static string CountedRow(bool counted, int r) => counted && r > 0 ? $"rowCount > {r} && " : "";
 
     private static string Weight(int k, string weights, string index)
         => $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})";

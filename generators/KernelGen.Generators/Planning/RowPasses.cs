@@ -86,6 +86,13 @@ internal sealed class RowPasses
         => HasNoSingleRows(plan, width, block) && plan.HasBorderRows;
 
     /// <summary>
+    /// Whether single rows have a pass at a width, of their own or a block's taking a row count; when not, a map lower
+    /// than the width's blocks takes a narrower path.
+    /// </summary>
+    public static bool TakesSingleRows(KernelPlan plan, VectorWidth width, int block)
+        => !HasNoSingleRows(plan, width, block) || BlocksServeSingleRows(plan, width, block);
+
+    /// <summary>
     /// Whether a width has no single-row passes: a convolution whose blocks of rows loop over the kernel rows. With
     /// border rows its blocks take single rows (<see cref="BlocksServeSingleRows"/>); without, the blocks of a map
     /// at least a block high end at its last row (overlapping the block before), and a lower map takes a narrower path.
