@@ -42,12 +42,8 @@ internal static class ChannelLaneEmitter
         WriteWalk(w, plan, lanes);
         w.Line();
         WritePacking(w, plan);
-        foreach (ColumnBlock kind in lanes.ColumnBlocks())
-        {
-            w.Line();
-            WriteBlock(w, plan, lanes, border: plan.HasBorderRows, kind);
-        }
-
+        w.Line();
+        WriteBlock(w, plan, lanes, border: plan.HasBorderRows);
     }
 
     private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
@@ -109,16 +105,16 @@ internal static class ChannelLaneEmitter
     {
         string from = lanes.PadLeft > 0 ? "LaneBlockColumns" : "0";
         string to = lanes.PadRight > 0 ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
-        foreach (ColumnBlock kind in lanes.ColumnBlocks())
+        foreach (ColumnRange kind in lanes.ColumnBlocks())
         {
             string range = kind switch
             {
-                ColumnBlock.Left => "0, LaneBlockColumns",
-                ColumnBlock.Right => "layout.OutWidth - LaneBlockColumns, layout.OutWidth",
+                ColumnRange.LeftEnd => "0, LaneBlockColumns",
+                ColumnRange.RightEnd => "layout.OutWidth - LaneBlockColumns, layout.OutWidth",
                 _ => $"{from}, {to}",
             };
             string chunk = lanes.Chunked ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0, y";
-            w.Line($"{ChannelLanes.BlockName(kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
+            w.Line($"{ColumnTypeArguments.Call(ChannelLanes.BlockMethod, lanes.ServesEnds, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
@@ -148,23 +144,27 @@ internal static class ChannelLaneEmitter
         }
     }
 
-    private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, ColumnBlock kind)
+    private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
         int rows = ChannelLanes.Rows, columns = ChannelLanes.Columns;
-        var pixels = RowFootprint(plan, lanes, kind);
-        string where = kind switch
+        var pixels = RowFootprint(plan, lanes);
+        string ends = (lanes.PadLeft > 0, lanes.PadRight > 0) switch
         {
-            ColumnBlock.Left => "the first 8 output columns, skipping the input columns in the left padding",
-            ColumnBlock.Right => "the last 8 output columns, skipping the input columns in the right padding",
-            _ => "columns [xFrom, xTo), 8 at a time, every input column inside the input",
+            (true, true) => "first or last",
+            (true, false) => "first",
+            _ => "last",
         };
+        string where = lanes.ServesEnds
+            ? $"columns [xFrom, xTo), 8 at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} 8 output columns, skipping the input columns in the padding)"
+            : "columns [xFrom, xTo), 8 at a time, every input column inside the input";
         w.Line("/// <summary>");
         w.Line($"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:");
         w.Line($"/// one accumulator per output position; {(border ? "the kernel rows outside the input are skipped, so one pass serves the interior and the border rows" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
         string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
-        using (w.Block($"private static void {ChannelLanes.BlockName(kind)}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo)"))
+        (string typeParameters, string constraint) = ColumnTypeArguments.Of(lanes.ServesEnds);
+        using (w.Block($"private static void {ChannelLanes.BlockMethod}{typeParameters}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo){constraint}"))
         {
             w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
             w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
@@ -190,8 +190,8 @@ internal static class ChannelLaneEmitter
             w.Line();
             if (lanes.Chunked)
             {
-                w.Line(kind == ColumnBlock.Right && lanes.PadLeft > 0
-                    ? $"int columnsDone = Math.Max(xFrom, {columns}); // the left block finished the first {columns} columns: an overlapping block keeps them"
+                w.Line(lanes.PadLeft > 0 && lanes.PadRight > 0
+                    ? $"int columnsDone = {ColumnTypeArguments.Is(ColumnRange.RightEnd)} ? Math.Max(xFrom, {columns}) : xFrom; // the right block keeps the first {columns} columns the left block finished, any block those the one before finished"
                     : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
             }
 
@@ -404,12 +404,16 @@ internal static class ChannelLaneEmitter
     {
         foreach (Pixel pixel in pixels)
         {
-            w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
-            foreach ((int r, string weights) in targets)
+            string? onlyWhere = ColumnTypeArguments.OnlyWhere(pixel.AbsentLeft, pixel.AbsentRight);
+            using (w.BlockIf(onlyWhere is not null, $"if ({onlyWhere}) // {ColumnTypeArguments.PaddingNote(pixel.AbsentLeft, pixel.AbsentRight)}"))
             {
-                foreach ((int j, int weight) in pixel.Uses)
+                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
+                foreach ((int r, string weights) in targets)
                 {
-                    w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
+                    foreach ((int j, int weight) in pixel.Uses)
+                    {
+                        w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
+                    }
                 }
             }
         }
@@ -417,10 +421,10 @@ internal static class ChannelLaneEmitter
 
     /// <summary>
     /// The pixels of one input row a block's output row reads under one kernel row (columns relative to its first
-    /// output's first tap) outside the padding its column kind implies, each with the output columns it feeds and the
-    /// window column (the weight vector of the row) it meets there.
+    /// output's first tap), each with the output columns it feeds, the window column (the weight vector of the row) it
+    /// meets there, and the test leaving it out of the end blocks where it lies in their padding.
     /// </summary>
-    private static List<Pixel> RowFootprint(KernelPlan plan, ChannelLanes lanes, ColumnBlock kind)
+    private static List<Pixel> RowFootprint(KernelPlan plan, ChannelLanes lanes)
     {
         var pixels = new SortedDictionary<int, List<(int, int)>>();
         for (int j = 0; j < ChannelLanes.Columns; j++)
@@ -428,11 +432,6 @@ internal static class ChannelLaneEmitter
             for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
             {
                 int column = j + jj * plan.Spec.Dilation;
-                if (lanes.InPadding(kind, column, plan.ColumnReach))
-                {
-                    continue;
-                }
-
                 if (!pixels.TryGetValue(column, out var uses))
                 {
                     pixels[column] = uses = [];
@@ -442,10 +441,11 @@ internal static class ChannelLaneEmitter
             }
         }
 
-        return pixels.Select(p => new Pixel(p.Key, p.Value)).ToList();
+        return [.. pixels.Select(p => new Pixel(p.Key, p.Value,
+            lanes.InPadding(ColumnRange.LeftEnd, p.Key, plan.ColumnReach), lanes.InPadding(ColumnRange.RightEnd, p.Key, plan.ColumnReach)))];
     }
 
-    private sealed record Pixel(int Column, List<(int Column, int Weight)> Uses);
+    private sealed record Pixel(int Column, List<(int Column, int Weight)> Uses, bool AbsentLeft, bool AbsentRight);
 
     private static string OutputRow(int r) => r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
 }

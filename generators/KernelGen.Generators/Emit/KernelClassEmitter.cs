@@ -394,9 +394,9 @@ internal static class KernelClassEmitter
         {
             using (w.Block($"if (layout.Width >= {2 * lanes + plan.ColumnReach})"))
             {
-                w.Line(Call(passes.Get(width.Width, block, rows, guarded, RowEdge.Left), args, count, $"0, {lanes}") + ";");
+                w.Line(Call(passes.GetEnds(width.Width, block, rows), args, count, $"0, {lanes}", ColumnRange.LeftEnd) + ";");
                 w.Line(Call(passes.Get(width.Width, block, rows, guarded), args, count, $"{lanes}, layout.OutWidth - {lanes}") + ";");
-                w.Line(Call(passes.Get(width.Width, block, rows, guarded, RowEdge.Right), args, count, $"layout.OutWidth - {lanes}, layout.OutWidth") + ";");
+                w.Line(Call(passes.GetEnds(width.Width, block, rows), args, count, $"layout.OutWidth - {lanes}, layout.OutWidth", ColumnRange.RightEnd) + ";");
             }
         }
 
@@ -420,8 +420,8 @@ internal static class KernelClassEmitter
                     {
                         string endArgs = $"{SpanArguments(plan)}, layout, o, c0, r";
                         string endCount = $"Math.Min({narrowRows}, {first} + {count} - r)";
-                        w.Line(Call(passes.Get(narrower.Width, block, narrowRows, true, RowEdge.Left), endArgs, endCount, $"0, {narrowLanes}") + ";");
-                        w.Line(Call(passes.Get(narrower.Width, block, narrowRows, true, RowEdge.Right), endArgs, endCount, $"layout.OutWidth - {narrowLanes}, layout.OutWidth") + ";");
+                        w.Line(Call(passes.GetEnds(narrower.Width, block, narrowRows), endArgs, endCount, $"0, {narrowLanes}", ColumnRange.LeftEnd) + ";");
+                        w.Line(Call(passes.GetEnds(narrower.Width, block, narrowRows), endArgs, endCount, $"layout.OutWidth - {narrowLanes}, layout.OutWidth", ColumnRange.RightEnd) + ";");
                     }
                 }
 
@@ -442,8 +442,11 @@ internal static class KernelClassEmitter
     }
 
     /// <summary>A call of a row pass for rows from the one <paramref name="args"/> ends with, given the number of rows to store if it takes it.</summary>
-    private static string Call(RowPass pass, string args, string rowCount, string range)
-        => pass.TakesRowCount ? $"{pass.Name}({args}, {rowCount}, {range})" : $"{pass.Name}({args}, {range})";
+    private static string Call(RowPass pass, string args, string rowCount, string range, ColumnRange columns = ColumnRange.Interior)
+    {
+        string name = ColumnTypeArguments.Call(pass.Name, pass.ServesEnds, columns);
+        return pass.TakesRowCount ? $"{name}({args}, {rowCount}, {range})" : $"{name}({args}, {range})";
+    }
 
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
         => w.Line($"RowEnds_Block{block}({SpanArguments(plan)}, layout, o, c0, {row});");
@@ -459,8 +462,8 @@ internal static class KernelClassEmitter
                 using (w.Block($"if ({width.IsAccelerated} && layout.Width >= {2 * lanes + plan.ColumnReach})"))
                 {
                     string args = $"{SpanArguments(plan)}, layout, o, c0, y";
-                    w.Line(Call(passes.Get(width.Width, block, 1, guarded: true, RowEdge.Left), args, "1", $"0, {lanes}") + ";");
-                    w.Line(Call(passes.Get(width.Width, block, 1, guarded: true, RowEdge.Right), args, "1", $"layout.OutWidth - {lanes}, layout.OutWidth") + ";");
+                    w.Line(Call(passes.GetEnds(width.Width, block, 1), args, "1", $"0, {lanes}", ColumnRange.LeftEnd) + ";");
+                    w.Line(Call(passes.GetEnds(width.Width, block, 1), args, "1", $"layout.OutWidth - {lanes}, layout.OutWidth", ColumnRange.RightEnd) + ";");
                     w.Line("return;");
                 }
 

@@ -16,21 +16,21 @@ internal static class RowEmitter
     private static string Accumulator(int k, int r, int rows) => rows == 1 ? $"acc{k}" : $"acc{k}_{r}";
 
     /// <summary>
-    /// Writes one pass the plan lists. An interior or border pass covers columns [xFrom, xTo) of its rows. An edge
-    /// pass writes the vector at the left end (outputs [0, lanes)) or right end (the last lanes outputs) of
-    /// its rows, of any kind: the border outputs whose window reaches into the left or right
-    /// padding. A tap whose columns reach into the padding loads the vector at that end of the input row and shifts
-    /// its lanes into place, zeros coming in for the padding; the other taps load as in the interior. Every lane is
-    /// exact (the window reach is at most a vector and the row at least two vectors plus the reach wide). Input rows
-    /// outside the input are skipped, so one edge serves interior and border blocks alike; a block of rows is unrolled
-    /// like the interior it flanks.
+    /// Writes one pass the plan lists. An interior or border pass covers columns [xFrom, xTo) of its rows. A pass
+    /// serving the row ends (generic over <see cref="ColumnTypeArguments.Parameter"/>) also writes the vector at the
+    /// left end (outputs [0, lanes)) or right end (the last lanes outputs) of its rows, of any kind: the border
+    /// outputs whose window reaches into the left or right padding. There a tap whose columns reach into the padding
+    /// loads the vector at that end of the input row and shifts its lanes into place, zeros coming in for the padding;
+    /// the other taps load as in the interior. Every lane is exact (the window reach is at most a vector and the row
+    /// at least two vectors plus the reach wide). Input rows outside the input are skipped, so the ends of interior
+    /// and border rows take the same copy.
     /// </summary>
     public static void Emit(SourceWriter w, KernelPlan plan, RowPass pass)
     {
         SimdWidth width = SimdWidth.For(pass.Width);
         bool guarded = pass.Guarded;
         int block = pass.Block, rows = pass.Rows;
-        RowEdge edge = pass.Edge;
+        bool ends = pass.ServesEnds;
         TapLayout layout = RowTiling.LayoutOf(plan, pass.Width, guarded, rows);
         string type = width.Type(plan);
         int lanes = width.Lanes(plan);
@@ -39,9 +39,9 @@ internal static class RowEmitter
         string how = width.IsScalar ? "one column at a time" : $"{lanes} columns at a time";
         string outputRows = rows == 1 ? "Output row <paramref name=\"y\"/>" : $"Output rows <paramref name=\"y\"/> to y + {rows - 1}";
         string name = pass.Name;
-        if (edge != RowEdge.None)
+        if (ends)
         {
-            what += $", the input's {(edge == RowEdge.Left ? "first" : "last")} {lanes} columns shifted into place with zeros for the padding";
+            what += $"; or, as {ColumnTypeArguments.Parameter} says, the vector at the left or right end, the input's first or last {lanes} columns shifted into place with zeros for the padding";
         }
 
         if (pass.TakesRowCount)
@@ -51,7 +51,8 @@ internal static class RowEmitter
 
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
         string rowCount = pass.TakesRowCount ? " int rowCount," : "";
-        using (w.Block($"private static int {name}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y,{rowCount} int xFrom, int xTo)"))
+        (string typeParameters, string constraint) = ColumnTypeArguments.Of(ends);
+        using (w.Block($"private static int {name}{typeParameters}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y,{rowCount} int xFrom, int xTo){constraint}"))
         {
             w.Line($"ref {plan.T} inputRef = ref MemoryMarshal.GetReference(input);");
             bool literalWeights = plan.UsesLiteralWeights && layout == TapLayout.Unrolled;
@@ -117,7 +118,7 @@ internal static class RowEmitter
                             : $"ref {plan.T} channelWeights = ref weightRef;");
                     }
 
-                    bool stridedPool = layout == TapLayout.Unrolled && !guarded && edge == RowEdge.None && RowTiling.IsShuffledStridedPool(plan, pass.Width);
+                    bool stridedPool = layout == TapLayout.Unrolled && !guarded && !ends && RowTiling.IsShuffledStridedPool(plan, pass.Width);
                     if (stridedPool)
                     {
                         WriteStridedPoolTaps(w, plan, width, rows);
@@ -130,7 +131,7 @@ internal static class RowEmitter
                             w.Line($"{type} v;");
                         }
 
-                        WriteTaps(w, plan, width, layout, guarded, block, rows, edge, hoisted, pass.TakesRowCount);
+                        WriteTaps(w, plan, width, layout, guarded, block, rows, ends, hoisted, pass.TakesRowCount);
                     }
                 }
 
@@ -188,7 +189,7 @@ internal static class RowEmitter
             .Distinct()
             .OrderBy(q => q);
 
-    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, RowEdge edge, bool hoisted, bool counted)
+    private static void WriteTaps(SourceWriter w, KernelPlan plan, SimdWidth width, TapLayout layout, bool guarded, int block, int rows, bool ends, bool hoisted, bool counted)
     {
         if (layout == TapLayout.Unrolled)
         {
@@ -214,26 +215,21 @@ internal static class RowEmitter
                             continue; // a zero tap costs nothing: no load, no multiply
                         }
 
-                        string column = taps[0].Tap.ColumnOffset == 0 ? "" : $" + {taps[0].Tap.ColumnOffset}";
-                        string? load = edge == RowEdge.None
-                            ? width.Load(plan, "inputRef", $"at{rowOffset}{column}")
-                            : EdgeLoad(plan, width, edge, taps[0].Tap.ColumnOffset, $"at{rowOffset}");
-                        if (load is null)
+                        ColumnLoad load = LoadAt(plan, width, ends, $"at{rowOffset}", taps[0].Tap.ColumnOffset);
+                        using (w.BlockIf(load.OnlyWhere is not null, load.Test))
                         {
-                            continue; // this tap reads only padding at this end of the row
-                        }
-
-                        w.Line($"v = {load};");
-                        foreach ((int row, Tap tap) in taps)
-                        {
-                            for (int k = 0; k < block; k++)
+                            load.WriteTo(w, "v");
+                            foreach ((int row, Tap tap) in taps)
                             {
-                                string accumulator = Accumulator(k, row, rows);
-                                w.Line(plan.UsesLiteralWeights
-                                    ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
-                                    : hoisted
-                                        ? WindowOperation.AccumulateBroadcast(width, accumulator, "v", HoistedWeight(k, tap.WeightIndex))
-                                        : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                                for (int k = 0; k < block; k++)
+                                {
+                                    string accumulator = Accumulator(k, row, rows);
+                                    w.Line(plan.UsesLiteralWeights
+                                        ? WindowOperation.AccumulateConstant(plan, width, accumulator, "v", plan.UniformWindow![tap.WeightIndex])
+                                        : hoisted
+                                            ? WindowOperation.AccumulateBroadcast(width, accumulator, "v", HoistedWeight(k, tap.WeightIndex))
+                                            : WindowOperation.Accumulate(plan, width, accumulator, "v", plan.IsConvolution ? Weight(k, "channelWeights", tap.WeightIndex.ToString()) : null));
+                                }
                             }
                         }
                     }
@@ -245,7 +241,7 @@ internal static class RowEmitter
 
         if (rows > 1 && RowTiling.SharesInputRows(plan))
         {
-            WriteInputRowLoop(w, plan, width, guarded, block, rows, edge, counted);
+            WriteInputRowLoop(w, plan, width, guarded, block, rows, ends, counted);
             return;
         }
 
@@ -284,14 +280,12 @@ internal static class RowEmitter
                     {
                         for (int j = 0; j < plan.Spec.KernelWidth; j++)
                         {
-                            string? load = TapLoad(plan, width, edge, line, j);
-                            if (load is null)
+                            ColumnLoad load = LoadAt(plan, width, ends, line, j * plan.Spec.Dilation);
+                            using (w.BlockIf(load.OnlyWhere is not null, load.Test))
                             {
-                                continue; // this tap reads only padding at this end of the row
+                                load.WriteTo(w, "v");
+                                WriteAccumulates(w, plan, width, block, r, rows, "rowWeights", plan.WeightColumn(j).ToString());
                             }
-
-                            w.Line($"v = {load};");
-                            WriteAccumulates(w, plan, width, block, r, rows, "rowWeights", plan.WeightColumn(j).ToString());
                         }
                     }
                 }
@@ -314,7 +308,7 @@ internal static class RowEmitter
     /// they are loaded first and each output row then takes them in one block; otherwise each vector in turn goes to
     /// the output rows that use it. A border pass skips the input rows outside the input, as the unrolled window does.
     /// </summary>
-    private static void WriteInputRowLoop(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, RowEdge edge, bool counted)
+    private static void WriteInputRowLoop(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded, int block, int rows, bool ends, bool counted)
     {
         KernelSpec s = plan.Spec;
         string type = width.Type(plan);
@@ -343,21 +337,21 @@ internal static class RowEmitter
                 w.Line($"nint rowWeights{r} = (nint){(s.Flip ? $"(KernelHeight - 1 - {kernelRow})" : kernelRow)} * KernelWidth; // an offset only: used where covers{r}");
             }
 
-            var loads = new List<(int Column, string Load)>();
-            for (int j = 0; j < s.KernelWidth; j++)
-            {
-                string? load = TapLoad(plan, width, edge, "row", j);
-                if (load is not null)
-                {
-                    loads.Add((j, load)); // a tap reading only padding at this end of the row is left out
-                }
-            }
-
+            // A column reading only padding in some copy is left out of it (its vector is zero there, and unused).
+            ColumnLoad[] loads = [.. Enumerable.Range(0, s.KernelWidth).Select(j => LoadAt(plan, width, ends, "row", j * s.Dilation))];
             if (holdsRow)
             {
-                foreach ((int j, string load) in loads)
+                for (int j = 0; j < loads.Length; j++)
                 {
-                    w.Line($"{type} v{j} = {load};");
+                    if (loads[j].VariesByCopy)
+                    {
+                        w.Line($"{type} v{j};");
+                        loads[j].WriteTo(w, $"v{j}");
+                    }
+                    else
+                    {
+                        w.Line($"{type} v{j} = {loads[j].Interior};");
+                    }
                 }
             }
             else
@@ -365,20 +359,26 @@ internal static class RowEmitter
                 w.Line($"{type} v;");
             }
 
-            foreach ((int Column, string Load)[] group in holdsRow ? [loads.ToArray()] : loads.Select(l => new[] { l }))
+            foreach (int[] group in holdsRow ? [[.. Enumerable.Range(0, loads.Length)]] : Enumerable.Range(0, loads.Length).Select(j => new[] { j }))
             {
-                if (!holdsRow)
+                using (w.BlockIf(!holdsRow && loads[group[0]].OnlyWhere is not null, loads[group[0]].Test))
                 {
-                    w.Line($"v = {group[0].Load};");
-                }
-
-                for (int r = 0; r < rows; r++)
-                {
-                    using (w.Block($"if (covers{r})"))
+                    if (!holdsRow)
                     {
-                        foreach ((int j, _) in group)
+                        loads[group[0]].WriteTo(w, "v");
+                    }
+
+                    for (int r = 0; r < rows; r++)
+                    {
+                        using (w.Block($"if (covers{r})"))
                         {
-                            WriteAccumulates(w, plan, width, block, r, rows, "channelWeights", $"rowWeights{r} + {plan.WeightColumn(j)}", holdsRow ? $"v{j}" : "v");
+                            foreach (int j in group)
+                            {
+                                using (w.BlockIf(holdsRow && loads[j].OnlyWhere is not null, loads[j].Test))
+                                {
+                                    WriteAccumulates(w, plan, width, block, r, rows, "channelWeights", $"rowWeights{r} + {plan.WeightColumn(j)}", holdsRow ? $"v{j}" : "v");
+                                }
+                            }
                         }
                     }
                 }
@@ -466,14 +466,34 @@ internal static class RowEmitter
         }
     }
 
-    // The load of window column j of an input row (`line`, an offset with the column x − PadLeft in it): the interior's,
-    // or an end vector's with its padded lanes shifted in from zeros. Null when an end vector's tap reads only padding.
-    private static string? TapLoad(KernelPlan plan, SimdWidth width, RowEdge edge, string line, int j)
+    /// <summary>
+    /// The load of a window column in each copy of a pass, and the test under which its taps run (null: always). In a
+    /// pass serving the row ends, the left and right end copies take their shifted vector where the column reaches
+    /// into the padding, and skip the column where it reads only padding (loading zero there).
+    /// </summary>
+    private readonly record struct ColumnLoad(string Interior, string Left, string Right, bool AbsentLeft, bool AbsentRight)
     {
-        int offset = j * plan.Spec.Dilation;
-        return edge == RowEdge.None
-            ? width.Load(plan, "inputRef", offset == 0 ? line : $"{line} + {offset}")
-            : EdgeLoad(plan, width, edge, offset, line);
+        public bool VariesByCopy => Left != Interior || Right != Interior;
+
+        public void WriteTo(SourceWriter w, string target) => ColumnTypeArguments.WriteAssignment(w, target, Interior, Left, Right);
+
+        public string? OnlyWhere => ColumnTypeArguments.OnlyWhere(AbsentLeft, AbsentRight);
+
+        public string Test => $"if ({OnlyWhere}) // {ColumnTypeArguments.PaddingNote(AbsentLeft, AbsentRight)}";
+    }
+
+    // Window column offset `offset` of an input row (`line`, an offset with the column x − PadLeft in it).
+    private static ColumnLoad LoadAt(KernelPlan plan, SimdWidth width, bool ends, string line, int offset)
+    {
+        string interior = width.Load(plan, "inputRef", offset == 0 ? line : $"{line} + {offset}");
+        if (!ends)
+        {
+            return new ColumnLoad(interior, interior, interior, false, false);
+        }
+
+        string? left = EdgeLoad(plan, width, left: true, offset, line), right = EdgeLoad(plan, width, left: false, offset, line);
+        string zero = $"{width.Type(plan)}.Zero";
+        return new ColumnLoad(interior, left ?? zero, right ?? zero, left is null, right is null);
     }
 
     // The test a row past the count of a counted block fails first: those rows are neither computed nor stored.
@@ -482,36 +502,31 @@ internal static class RowEmitter
     private static string Weight(int k, string weights, string index)
         => $"Unsafe.Add(ref {weights}, {(k == 0 ? index : $"{k} * WeightsPerOutput + {index}")})";
 
-    // Lane l of the edge vector needs input column (x + l) + offset − PadLeft of the input row starting at `row` + PadLeft − x.
-    // A tap whose columns all lie inside the input loads them as the interior does; one reaching into the padding takes
-    // the first (left) or last (right) vector of the input row, lane l taking its lane l + shift: out of range, that is
-    // padding and reads zero. Null when the tap reads only padding.
-    private static string? EdgeLoad(KernelPlan plan, SimdWidth width, RowEdge edge, int offset, string row)
-        => EdgeLoad(plan, width, edge == RowEdge.Left, offset, row);
-
     /// <summary>
     /// The load of window column offset <paramref name="offset"/> for the vector at the left end (x = 0) or the right
     /// end (x = OutWidth − lanes) of a row, from input row <paramref name="row"/> (an offset with the column x − PadLeft
     /// in it, as the interior's); <c>inputRef</c>, <c>width</c> and <c>x</c> must be in scope. Null when the tap reads
-    /// only padding.
+    /// only padding. Lane l of the end vector needs input column (x + l) + offset − PadLeft of the input row starting
+    /// at <paramref name="row"/> + PadLeft − x. A tap whose columns all lie inside the input loads them as the
+    /// interior does; one reaching into the padding takes the first (left) or last (right) vector of the input row,
+    /// lane l taking its lane l + shift: out of range, that is padding and reads zero.
     /// </summary>
     public static string? EdgeLoad(KernelPlan plan, SimdWidth width, bool left, int offset, string row)
     {
-        RowEdge edge = left ? RowEdge.Left : RowEdge.Right;
         int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
         int outputOverhang = plan.Spec.Padding == Model.PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
-        int shift = edge == RowEdge.Left ? offset - pad : outputOverhang + offset - pad;
+        int shift = left ? offset - pad : outputOverhang + offset - pad;
         if (shift <= -lanes || shift >= lanes)
         {
             return null;
         }
 
-        if (edge == RowEdge.Left ? shift >= 0 : shift <= 0)
+        if (left ? shift >= 0 : shift <= 0)
         {
             return width.Load(plan, "inputRef", offset == 0 ? row : $"{row} + {offset}");
         }
 
-        string start = edge == RowEdge.Left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
+        string start = left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
         string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
         IEnumerable<int> indices = Enumerable.Range(0, lanes).Select(l => l + shift >= 0 && l + shift < lanes ? l + shift : -1);
         return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({Literals.Indices(plan, indices)}))";

@@ -83,30 +83,33 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight, chunk, plan.ChannelsPerGroup) : null;
     }
 
-    /// <summary>The block kinds along a row: a left block when there is left padding, the middle, a right block when there is right padding.</summary>
-    public IEnumerable<ColumnBlock> ColumnBlocks()
+    /// <summary>The column blocks along a row: a left end block when there is left padding, the interior, a right end block when there is right padding.</summary>
+    public IEnumerable<ColumnRange> ColumnBlocks()
     {
         if (PadLeft > 0)
         {
-            yield return ColumnBlock.Left;
+            yield return ColumnRange.LeftEnd;
         }
 
-        yield return ColumnBlock.Middle;
+        yield return ColumnRange.Interior;
         if (PadRight > 0)
         {
-            yield return ColumnBlock.Right;
+            yield return ColumnRange.RightEnd;
         }
     }
 
+    /// <summary>Whether the block method serves end blocks as well as the interior (generic over the column range): when there is padding.</summary>
+    public bool ServesEnds => PadLeft > 0 || PadRight > 0;
+
     /// <summary>
     /// Whether footprint column <paramref name="column"/> (0 at the input column under the block's first output's
-    /// first tap) lies in the padding for a block of <paramref name="kind"/>: the left block starts at output column
+    /// first tap) lies in the padding for a block of <paramref name="range"/>: the left block starts at output column
     /// 0, the right block ends at the last output column.
     /// </summary>
-    public bool InPadding(ColumnBlock kind, int column, int columnReach) => kind switch
+    public bool InPadding(ColumnRange range, int column, int columnReach) => range switch
     {
-        ColumnBlock.Left => column < PadLeft,
-        ColumnBlock.Right => column >= Columns + columnReach - PadRight,
+        ColumnRange.LeftEnd => column < PadLeft,
+        ColumnRange.RightEnd => column >= Columns + columnReach - PadRight,
         _ => false,
     };
 
@@ -119,17 +122,10 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         => Rows == 2 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
 
     /// <summary>
-    /// The method of one column block of a pass, at the left end, middle or right end of its rows. With border rows it
-    /// skips the kernel rows outside the input (a test per kernel row and output row, beside 16 multiply-adds per
-    /// window column), so the one method serves interior and border rows alike.
+    /// The method of a pass's column blocks, at the left end, in the middle or at the right end of its rows (one body,
+    /// generic over the column range when there are ends). With border rows it skips the kernel rows outside the input
+    /// (a test per kernel row and output row, beside 16 multiply-adds per window column), so the one method serves
+    /// interior and border rows alike.
     /// </summary>
-    public static string BlockName(ColumnBlock kind) => $"Lanes512_{kind}";
-}
-
-/// <summary>Where a block of output columns lies in its row, which says which of its input columns are padding.</summary>
-internal enum ColumnBlock
-{
-    Left,
-    Middle,
-    Right,
+    public const string BlockMethod = "Lanes512";
 }

@@ -1,20 +1,13 @@
 namespace KernelGen.Generators.Planning;
 
-/// <summary>Which end of a row an edge pass computes, with the taps in the padding shifted in from zeros.</summary>
-internal enum RowEdge
-{
-    None,
-    Left,
-    Right,
-}
-
 /// <summary>
 /// One emitted method of the row layout: <see cref="Rows"/> output rows of <see cref="Block"/> output channels at
-/// one width, every kernel row inside the input or (<see cref="Guarded"/>) skipping those in the padding, over the
-/// interior columns or one end vector. A guarded pass with <see cref="AllRows"/> serves interior rows too (the plan
-/// lists no interior pass beside it). Its definition and every call to it take the name from here.
+/// one width, every kernel row inside the input or (<see cref="Guarded"/>) skipping those in the padding. A guarded
+/// pass with <see cref="AllRows"/> serves interior rows too (the plan lists no interior pass beside it). A pass that
+/// <see cref="ServesEnds"/> computes the interior columns or the vector at either end of its rows, whichever its
+/// type argument says (see <see cref="ColumnRange"/>). Its definition and every call to it take the name from here.
 /// </summary>
-internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guarded, RowEdge Edge, bool AllRows = false)
+internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guarded, bool AllRows = false, bool ServesEnds = false)
 {
     /// <summary>
     /// Whether the pass takes the number of its rows to store (1 to <see cref="Rows"/>): a block serving every row
@@ -22,7 +15,6 @@ internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guar
     /// </summary>
     public bool TakesRowCount => AllRows && Rows > 1;
 
-    public string Name => Edge != RowEdge.None
-        ? $"Edge{Width.Suffix()}{(Rows == 1 ? "" : $"x{Rows}")}_{Edge}_Block{Block}"
-        : $"{(Rows == 1 ? $"Row{Width.Suffix()}" : $"Rows{Width.Suffix()}x{Rows}")}_{(AllRows ? "" : Guarded ? "Border_" : "Interior_")}Block{Block}";
+    public string Name
+        => $"{(Rows == 1 ? $"Row{Width.Suffix()}" : $"Rows{Width.Suffix()}x{Rows}")}_{(AllRows ? "" : Guarded ? "Border_" : "Interior_")}Block{Block}";
 }

@@ -15,8 +15,9 @@ internal sealed class RowPasses
         _plan = plan;
         foreach (int block in plan.BlockSizes)
         {
-            // Blocked rows at each width that blocks them: interior (and border) passes, then one pair of end vectors
-            // serving both, since skipping the input rows outside the input costs little on two vectors a row.
+            // Blocked rows at each width that blocks them: the interior pass, and the guarded pass serving border rows
+            // and, where the rows have end vectors, both ends of every row (skipping the input rows outside the input
+            // costs little on two vectors a row).
             foreach (VectorWidth width in plan.RowWidths)
             {
                 int rows = RowTiling.RowBlock(plan, width, block);
@@ -24,34 +25,29 @@ internal sealed class RowPasses
                 {
                     if (!RowTiling.MergesBorderRows(plan, width, rows))
                     {
-                        Add(new RowPass(width, block, rows, Guarded: false, RowEdge.None));
+                        Add(new RowPass(width, block, rows, Guarded: false));
                     }
 
-                    if (RowTiling.HasBorderBlocks(plan))
+                    if (RowTiling.HasBorderBlocks(plan) || ServesEnds(plan, width))
                     {
                         Add(Pass(plan, width, block, rows, guarded: true));
                     }
-
-                    AddEdges(plan, width, block, rows);
                 }
             }
 
-            // Single rows at every width and in scalars, interior and border; a width whose blocks serve every row
-            // takes single rows through them too (see RowPass.TakesRowCount), so it has no single-row passes.
-            foreach (bool guarded in plan.HasBorderRows ? new[] { false, true } : [false])
+            // Single rows at every width and in scalars, interior and border (and the ends of single rows); a width
+            // whose blocks serve every row takes single rows through them too (see RowPass.TakesRowCount), so it has
+            // no single-row passes.
+            foreach (bool guarded in new[] { false, true })
             {
                 foreach (VectorWidth width in plan.RowWidths.Append(VectorWidth.Scalar))
                 {
-                    if ((guarded || !RowTiling.MergesBorderRows(plan, width, 1)) && !HasNoSingleRows(plan, width, block))
+                    bool wanted = guarded ? plan.HasBorderRows || ServesEnds(plan, width) : !RowTiling.MergesBorderRows(plan, width, 1);
+                    if (wanted && !HasNoSingleRows(plan, width, block))
                     {
                         Add(Pass(plan, width, block, 1, guarded));
                     }
                 }
-            }
-
-            foreach (VectorWidth width in plan.RowWidths.Where(width => !HasNoSingleRows(plan, width, block)))
-            {
-                AddEdges(plan, width, block, rows: 1);
             }
         }
     }
@@ -65,21 +61,31 @@ internal sealed class RowPasses
     /// The listed pass; a call site asking for one the plan does not list is a generator bug. Asked for one row at a
     /// width whose blocks of rows serve single rows too, it gives the block's pass (called with a row count of 1).
     /// </summary>
-    public RowPass Get(VectorWidth width, int block, int rows, bool guarded, RowEdge edge = RowEdge.None)
+    public RowPass Get(VectorWidth width, int block, int rows, bool guarded)
     {
         if (rows == 1 && BlocksServeSingleRows(_plan, width, block))
         {
             rows = RowTiling.RowBlock(_plan, width, block);
         }
 
-        // An end vector always skips rows outside, and so does a pass serving interior and border rows alike.
-        var wanted = edge != RowEdge.None
-            ? new RowPass(width, block, rows, Guarded: true, edge, AllRows: RowTiling.MergesBorderRows(_plan, width, rows))
-            : Pass(_plan, width, block, rows, guarded);
+        RowPass wanted = Pass(_plan, width, block, rows, guarded);
         return _passes.TryGetValue(wanted, out RowPass? pass)
             ? pass
             : throw new InvalidOperationException($"The plan lists no row pass {wanted.Name}.");
     }
+
+    /// <summary>The pass computing the end vectors of rows: the guarded one, which always skips the rows outside the input.</summary>
+    public RowPass GetEnds(VectorWidth width, int block, int rows)
+    {
+        RowPass pass = Get(width, block, rows, guarded: true);
+        return pass.ServesEnds ? pass : throw new InvalidOperationException($"The row pass {pass.Name} serves no row ends.");
+    }
+
+    /// <summary>
+    /// Whether the guarded passes at a width serve the end vectors of the rows as well (see <see cref="ColumnRange"/>):
+    /// convolutions whose border columns fit one shifted vector at each end.
+    /// </summary>
+    public static bool ServesEnds(KernelPlan plan, VectorWidth width) => !width.IsScalar() && plan.HasVectorEdges(width.Lanes(plan));
 
     /// <summary>Whether the blocks of rows at a width serve every row, single rows included (with a row count).</summary>
     public static bool BlocksServeSingleRows(KernelPlan plan, VectorWidth width, int block)
@@ -103,24 +109,19 @@ internal sealed class RowPasses
         return rows > 1 && plan.IsConvolution && RowTiling.LayoutOf(plan, width, guarded: false, rows) != TapLayout.Unrolled;
     }
 
-    // The interior or border pass of rows, or the one pass that serves both.
+    // The interior or border pass of rows, or the one pass that serves both; a guarded one serves the row ends too where they have vectors.
     private static RowPass Pass(KernelPlan plan, VectorWidth width, int block, int rows, bool guarded)
         => RowTiling.MergesBorderRows(plan, width, rows)
-            ? new RowPass(width, block, rows, Guarded: true, RowEdge.None, AllRows: true)
-            : new RowPass(width, block, rows, guarded, RowEdge.None);
-
-    private void AddEdges(KernelPlan plan, VectorWidth width, int block, int rows)
-    {
-        if (plan.HasVectorEdges(width.Lanes(plan)))
-        {
-            bool allRows = RowTiling.MergesBorderRows(plan, width, rows);
-            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Left, allRows));
-            Add(new RowPass(width, block, rows, Guarded: true, RowEdge.Right, allRows));
-        }
-    }
+            ? new RowPass(width, block, rows, Guarded: true, AllRows: true, ServesEnds: ServesEnds(plan, width))
+            : new RowPass(width, block, rows, guarded, ServesEnds: guarded && ServesEnds(plan, width));
 
     private void Add(RowPass pass)
     {
+        if (_passes.ContainsKey(pass))
+        {
+            return;
+        }
+
         _passes.Add(pass, pass);
         All.Add(pass);
     }

@@ -17,17 +17,30 @@ public sealed class BlockingEmissionTests
     {
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Activation = Activation.Relu)");
 
-        Assert.Contains("private static int Edge512x4_Left_Block4(", code);
-        Assert.Contains("private static int Edge512x4_Right_Block4(", code);
-        Assert.Contains("Edge512x4_Left_Block4(input, weights, bias, output, layout, o, c0, y, rows, 0, 16);", code);
-        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
-        Assert.Contains("Edge512x4_Right_Block4(input, weights, bias, output, layout, o, c0, y, rows, layout.OutWidth - 16, layout.OutWidth);", code);
+        // One body serves the interior columns and both end vectors, each a copy of its own (a type argument).
+        Assert.Contains("private static int Rows512x4_Block4<TColumns>(", code);
+        Assert.Contains("Rows512x4_Block4<KernelColumns.LeftEnd>(input, weights, bias, output, layout, o, c0, y, rows, 0, 16);", code);
+        Assert.Contains("Rows512x4_Block4<KernelColumns.Interior>(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("Rows512x4_Block4<KernelColumns.RightEnd>(input, weights, bias, output, layout, o, c0, y, rows, layout.OutWidth - 16, layout.OutWidth);", code);
+        Assert.DoesNotContain("Edge512", code);
 
-        // The left column tap of the left edge vector shifts the row's first vector one lane right, a zero coming in.
-        Assert.Contains("Vector512.Create(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)", code);
-
-        // The right column tap of the right edge vector shifts the row's last vector one lane left.
+        // The left column tap of the left end copy shifts the row's first vector one lane right, a zero coming in; the
+        // right column tap of the right end copy shifts the row's last vector one lane left; the interior loads plainly.
+        string[] leftColumn =
+        [
+            "Vector512<float> v0;",
+            "if (typeof(TColumns) == typeof(KernelColumns.LeftEnd))",
+            "{",
+            "v0 = Vector512.Shuffle(Vector512.LoadUnsafe(ref inputRef, (nuint)(row + 1)), Vector512.Create(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));",
+            "}",
+            "else",
+            "{",
+            "v0 = Vector512.LoadUnsafe(ref inputRef, (nuint)row);",
+            "}",
+        ];
+        Assert.Contains(string.Join("\n", leftColumn), Unindented(code));
         Assert.Contains("Vector512.Create(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, -1)", code);
+        Assert.DoesNotContain("? Vector512", code); // statements, not conditional expressions: each would cost the JIT a temporary
     }
 
     [Fact]
@@ -44,7 +57,8 @@ public sealed class BlockingEmissionTests
     {
         string code = Generate("Conv2D(3, 3, InChannels = 8, OutChannels = 8)");
 
-        Assert.DoesNotContain("Edge512", code);
+        Assert.DoesNotContain("TColumns", code);
+        Assert.DoesNotContain("KernelColumns", code);
     }
 
     [Fact]
@@ -77,7 +91,7 @@ public sealed class BlockingEmissionTests
         // border rows, skipping the input rows outside the input, and takes single rows too (storing fewer).
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8)");
 
-        Assert.Contains("private static int Rows512x4_Block4(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, in KernelLayout layout, int o, int c0, int y, int rowCount, int xFrom, int xTo)", code);
+        Assert.Contains("private static int Rows512x4_Block4<TColumns>(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, in KernelLayout layout, int o, int c0, int y, int rowCount, int xFrom, int xTo) where TColumns : struct", code);
         Assert.DoesNotContain("Rows512x4_Interior", code);
         Assert.DoesNotContain("Rows512x4_Border", code);
         Assert.DoesNotContain("Row512_", code);
@@ -87,7 +101,7 @@ public sealed class BlockingEmissionTests
         Assert.Contains("bool covers3 = rowCount > 3 && (uint)(d - 3) < (uint)KernelHeight;", code);
         Assert.Contains("if (rowCount > 3)", code);
         Assert.Contains("rows = Math.Min(4, yTo - y);", code);
-        Assert.Contains("Rows512x4_Block4(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
+        Assert.Contains("Rows512x4_Block4<KernelColumns.Interior>(input, weights, bias, output, layout, o, c0, y, rows, 16, layout.OutWidth - 16);", code);
     }
 
     [Fact]
@@ -95,7 +109,7 @@ public sealed class BlockingEmissionTests
     {
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8)");
 
-        Assert.Contains("private static int Rows512x8_Border_Block1(", code);
+        Assert.Contains("private static int Rows512x8_Border_Block1<TColumns>(", code);
         Assert.Contains("private static int Rows512x8_Interior_Block1(", code);
         Assert.Contains("bool inside0 = (uint)(top + 0) < (uint)layout.Height;", code);
         Assert.Contains("if (inside9)", code);
@@ -124,4 +138,6 @@ public sealed class BlockingEmissionTests
         // Windows that do not overlap share no input row, so no row blocks.
         Assert.DoesNotContain("Rows512x", code);
     }
+
+    private static string Unindented(string code) => string.Join("\n", code.Split('\n').Select(line => line.Trim()));
 }

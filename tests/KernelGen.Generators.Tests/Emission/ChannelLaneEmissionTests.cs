@@ -50,11 +50,10 @@ public sealed class ChannelLaneEmissionTests
         // Vector512 runs the lane blocks; the shapes they leave (one output row, narrow maps) take the 256-bit rows.
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64)");
 
-        Assert.Contains("private static void Lanes512_Middle(", code);
+        Assert.Contains("private static void Lanes512<TColumns>(", code);
         Assert.DoesNotContain("Row512", code);
         Assert.DoesNotContain("Rows512", code);
-        Assert.DoesNotContain("Edge512", code);
-        Assert.Contains("private static int Rows256x2_Block4(", code);
+        Assert.Contains("private static int Rows256x2_Block4<TColumns>(", code);
         Assert.Contains("if (Vector256.IsHardwareAccelerated && vectorColumns >= Vector256<float>.Count)", code);
     }
 
@@ -65,28 +64,35 @@ public sealed class ChannelLaneEmissionTests
 
         // Widths from 9: the left block reads no right padding; up to 16 there are no middle blocks (left and right overlap).
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= LaneBlockRows)", code);
-        Assert.Contains("Lanes512_Left(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
-        Assert.Contains("Lanes512_Middle(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
-        Assert.Contains("Lanes512_Right(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
+        Assert.Contains("Lanes512<KernelColumns.LeftEnd>(input, packed, bias, output, layout, o, c0, y, 0, LaneBlockColumns);", code);
+        Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0, y, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+        Assert.Contains("Lanes512<KernelColumns.RightEnd>(input, packed, bias, output, layout, o, c0, y, layout.OutWidth - LaneBlockColumns, layout.OutWidth);", code);
 
-        // The left block never reads input column −1 (footprint column 0); the middle one reads it for output column 0.
-        string left = Method(code, "Lanes512_Left");
-        string middle = Method(code, "Lanes512_Middle");
-        Assert.DoesNotContain("at + 0)", left);
-        Assert.DoesNotContain("line + 0)", left);
-        Assert.Contains("Unsafe.Add(ref inputRef, at + 0)", middle);
-        Assert.Contains("Unsafe.Add(ref inputRef, line + 0)", middle);
-
-        // The right block never reads footprint column 9 (input column x + 8, past the row's end).
-        Assert.DoesNotContain("line + 9)", Method(code, "Lanes512_Right"));
-        Assert.Contains("line + 9)", middle);
+        // One body, three copies: the left end's copy leaves out footprint column 0 (input column −1), the right end's
+        // column 9 (input column x + 8, past the row's end); the interior reads both.
+        string middle = Method(code, "Lanes512<TColumns>");
+        string[] leftOut =
+        [
+            "if (typeof(TColumns) != typeof(KernelColumns.LeftEnd)) // in the left padding at the left end",
+            "{",
+            "pixel = Vector512.Create(Unsafe.Add(ref inputRef, at + 0));",
+        ];
+        Assert.Contains(string.Join("\n", leftOut), Unindented(middle));
+        Assert.Contains("pixel = Vector512.Create(Unsafe.Add(ref inputRef, line + 0));", middle);
+        string[] rightOut =
+        [
+            "if (typeof(TColumns) != typeof(KernelColumns.RightEnd)) // in the right padding at the right end",
+            "{",
+            "pixel = Vector512.Create(Unsafe.Add(ref inputRef, line + 9));",
+        ];
+        Assert.Contains(string.Join("\n", rightOut), Unindented(middle));
+        Assert.Equal(3 * 2, Count(middle, "// in the left padding at the left end") + Count(middle, "// in the right padding at the right end"));
 
         // One block serves interior and border rows: it skips the input rows outside the input.
         Assert.Contains("if ((uint)top < (uint)layout.Height)", middle);
         Assert.Contains("if ((uint)(top + d) >= (uint)layout.Height)", middle);
         Assert.Contains("if ((uint)(top + KernelHeight) < (uint)layout.Height)", middle);
-        Assert.DoesNotContain("Lanes512_Interior", code);
-        Assert.DoesNotContain("Lanes512_Border", code);
+        Assert.Equal(1, Count(code, "private static void Lanes512"));
     }
 
     [Fact]
@@ -102,7 +108,7 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void EachPixelIsBroadcastOnce_AndFeedsEveryOutputItTouches()
     {
-        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512_Middle");
+        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512");
 
         // 2 output rows × 8 columns under a 3 × 3 window: 4 input rows of 10 pixels, 144 multiply-adds per input channel.
         // The first input row feeds output row 0 only, the last row 1 only, and the loop over rows 1 and 2 both.
@@ -158,10 +164,10 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("Span<float> packed = KernelScratch.Get<float>(LaneChunk * TapsPerChannel * ChannelLanes); // 63.6 KiB, this thread's scratch (not the stack)", code);
         Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
-        Assert.Contains("Lanes512_Middle(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
+        Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
 
         // A later chunk starts from the partial sums the one before stored, and only the last adds the bias and ReLU.
-        string middle = Method(code, "Lanes512_Middle");
+        string middle = Method(code, "Lanes512<TColumns>");
         Assert.Contains("KernelLaneTransposes.Load(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7);", middle);
         Assert.Contains("KernelLaneTransposes.StoreOutOfLine(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep);", middle);
         Assert.Contains("for (int c = 0; c < channels; c++, at += plane)", middle);
@@ -170,7 +176,7 @@ public sealed class ChannelLaneEmissionTests
         // Overlapping blocks keep what the block before finished: columns by a masked store, a row by not storing it.
         Assert.Contains("int keep = columnsDone - x;", middle);
         Assert.Contains("if (!firstRowDone)", middle);
-        Assert.Contains("int columnsDone = Math.Max(xFrom, 8); // the left block finished the first 8 columns: an overlapping block keeps them", Method(code, "Lanes512_Right"));
+        Assert.Contains("int columnsDone = typeof(TColumns) == typeof(KernelColumns.RightEnd) ? Math.Max(xFrom, 8) : xFrom;", middle);
     }
 
     // The text of one generated method, from its declaration to the next member's documentation.

@@ -22,18 +22,23 @@ public sealed partial class PlanCoverageTests
         {
             foreach (int rows in width.IsScalar() ? new[] { 1 } : [1, KernelPlan.MaxRowBlock])
             {
-                foreach (RowEdge edge in width.IsScalar() ? new[] { RowEdge.None } : Enum.GetValues<RowEdge>())
+                // Interior, border, and (convolutions with looped kernel rows) the one pass serving both.
+                RowPass[] kinds = [new(width, Block: 1, rows, Guarded: false), new(width, 1, rows, Guarded: true), new(width, 1, rows, Guarded: true, AllRows: true)];
+                foreach (RowPass pass in kinds)
                 {
-                    // Interior, border, and (convolutions with looped kernel rows) the one pass serving both.
-                    var kinds = edge == RowEdge.None
-                        ? new[] { new RowPass(width, Block: 1, rows, Guarded: false, edge), new RowPass(width, 1, rows, Guarded: true, edge), new RowPass(width, 1, rows, Guarded: true, edge, AllRows: true) }
-                        : [new RowPass(width, Block: 1, rows, Guarded: true, edge)];
-                    foreach (RowPass pass in kinds)
+                    string kind = Kind(pass.Name);
+                    if (!CatalogMethodKinds.Value.Contains(kind))
                     {
-                        string kind = Kind(pass.Name);
-                        if (!CatalogMethodKinds.Value.Contains(kind))
+                        missing.Add(kind);
+                    }
+
+                    // A guarded pass at a vector width serves the row ends too, each end its own copy (a call with its type argument).
+                    foreach (ColumnRange end in pass.Guarded && !width.IsScalar() ? new[] { ColumnRange.LeftEnd, ColumnRange.RightEnd } : [])
+                    {
+                        string call = $"{kind}<{end}>";
+                        if (!CatalogMethodKinds.Value.Contains(call))
                         {
-                            missing.Add(kind);
+                            missing.Add(call);
                         }
                     }
                 }
@@ -46,11 +51,12 @@ public sealed partial class PlanCoverageTests
     [Fact]
     public void EveryChannelLaneBlockKindIsInACatalogKernelsPlan()
     {
-        string[] missing = [.. from kind in Enum.GetValues<ColumnBlock>()
-                               let name = ChannelLanes.BlockName(kind)
-                               where !CatalogMethodKinds.Value.Contains(name)
-                               select name];
+        string[] missing = [.. from kind in Enum.GetValues<ColumnRange>()
+                               let call = $"{ChannelLanes.BlockMethod}<{kind}>"
+                               where !CatalogMethodKinds.Value.Contains(call)
+                               select call];
         Assert.True(missing.Length == 0, $"No catalog kernel's plan has these channel-lane blocks: {string.Join(", ", missing)}");
+        Assert.Contains(ChannelLanes.BlockMethod, CatalogMethodKinds.Value); // and the block method of a layer without padding
     }
 
     [Fact]
@@ -58,7 +64,7 @@ public sealed partial class PlanCoverageTests
     {
         // Guards the tests above against passing on an empty or misread catalog.
         Assert.Contains("Run", CatalogMethodKinds.Value);
-        Assert.Contains(Kind(new RowPass(VectorWidth.V512, 4, 4, Guarded: false, RowEdge.None).Name), CatalogMethodKinds.Value);
+        Assert.Contains(Kind(new RowPass(VectorWidth.V512, 4, 4, Guarded: false).Name), CatalogMethodKinds.Value);
         Assert.InRange(CatalogMethodKinds.Value.Count, 40, 1000);
     }
 
@@ -76,9 +82,13 @@ public sealed partial class PlanCoverageTests
         GeneratorRun run = GeneratorHarness.Run(sources);
         Assert.Null(run.Result.Exception);
         Assert.True(run.Result.GeneratedSources.Length >= 100, $"Only {run.Result.GeneratedSources.Length} kernels were generated from the catalog.");
-        return run.Result.GeneratedSources
-            .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
-            .Select(m => Kind(m.Identifier.Text))
+        // Each method declared, and each copy of a method serving several column ranges called (Rows512x#_Block#<LeftEnd>).
+        var nodes = run.Result.GeneratedSources.SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes()).ToList();
+        return nodes.OfType<MethodDeclarationSyntax>().Select(m => Kind(m.Identifier.Text))
+            .Concat(nodes.OfType<InvocationExpressionSyntax>()
+                .Select(i => i.Expression)
+                .OfType<GenericNameSyntax>()
+                .Select(g => $"{Kind(g.Identifier.Text)}<{g.TypeArgumentList.Arguments.Single().ToString().Split('.').Last()}>"))
             .ToHashSet(StringComparer.Ordinal);
     }
 }

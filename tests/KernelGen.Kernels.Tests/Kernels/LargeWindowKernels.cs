@@ -2,8 +2,9 @@ namespace KernelGen.Kernels.Tests;
 
 /// <summary>
 /// Windows past the fully unrolled layout (more than 256 taps, or rows wider than 64): the generator loops over
-/// window rows (17 × 17) or rows and columns (3 × 90, 5 × 65, 300), and reports info diagnostic KG0100. Conv1D(80)
-/// is still fully unrolled (80 taps) but has the longest unrolled row.
+/// window rows (17 × 17, 65 × 5) or rows and columns (3 × 90, 5 × 65, 300), and reports info diagnostic KG0100.
+/// Conv1D(80) is still fully unrolled (80 taps) but has the longest unrolled row. The 65 × 5 window over two input
+/// channels takes its rows one at a time with end vectors at every width, a pass no smaller window makes.
 /// </summary>
 public static partial class LargeWindowKernels
 {
@@ -15,6 +16,9 @@ public static partial class LargeWindowKernels
 
     [Conv2D(17, 17, Padding = Padding.Full)]
     public static partial void Conv17x17_Full_F64(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    [Conv2D(65, 5, Padding = Padding.Same, InChannels = 2, OutChannels = 3)]
+    public static partial void Conv65x5_Same_C2to3(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
     [Conv2D(3, 90, Padding = Padding.Same)]
     public static partial void Conv3x90_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
