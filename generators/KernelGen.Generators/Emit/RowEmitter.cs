@@ -397,7 +397,7 @@ internal static class RowEmitter
     {
         int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
         string type = width.Type(plan);
-        var groups = LoadGroups(plan.Spec.KernelWidth, stride, lanes);
+        var groups = StridedPoolLoads.Groups(plan.Spec.KernelWidth, stride, lanes);
         w.Line($"{type} {string.Join(", ", Enumerable.Range(0, groups.Max(g => g.Parts)).Select(p => $"part{p}"))};");
         for (int r = 0; r < rows; r++)
         {
@@ -429,33 +429,6 @@ internal static class RowEmitter
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The window columns of a strided row grouped by the vectors they can share: columns j with the same
-    /// j − j mod stride read their lanes out of the same loaded vectors, as many as the group's last column needs.
-    /// A group that would read further than a strided load of its last column does (the layout allows no more) is
-    /// split into single columns, each loading from its own offset.
-    /// </summary>
-    private static List<(int Start, int[] Columns, int Parts)> LoadGroups(int kernelWidth, int stride, int lanes)
-    {
-        int single = (lanes - 1) * stride / lanes + 1; // vectors of one strided load
-        var groups = new List<(int, int[], int)>();
-        foreach (var group in Enumerable.Range(0, kernelWidth).GroupBy(j => j - j % stride))
-        {
-            int last = group.Max() - group.Key;
-            int parts = (last + (lanes - 1) * stride) / lanes + 1;
-            if (parts * lanes <= last + single * lanes)
-            {
-                groups.Add((group.Key, [.. group], parts));
-            }
-            else
-            {
-                groups.AddRange(group.Select(j => (j, new[] { j }, single)));
-            }
-        }
-
-        return groups;
     }
 
     private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index, string value = "v")

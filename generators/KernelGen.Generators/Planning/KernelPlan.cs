@@ -130,8 +130,15 @@ internal sealed class KernelPlan
 
     public int ColumnReach => (Spec.KernelWidth - 1) * Spec.Dilation;
 
-    /// <summary>Elements a strided vector load reads past the last lane it uses (stride − 1).</summary>
-    public int VectorOverRead => Spec.StrideWidth - 1;
+    /// <summary>
+    /// Elements a vector pass reads past the last input column its windows use: stride − 1 for strided loads; for a
+    /// pool whose every vector pass shuffles its lanes out of whole loads (strided, no border rows), what those loads
+    /// read past, often nothing, so that its rows' last outputs stay on the vector path.
+    /// </summary>
+    public int VectorOverRead
+        => !IsConvolution && !HasBorderRows && Layout == TapLayout.Unrolled && RowWidths.All(width => RowTiling.IsShuffledStridedPool(this, width))
+            ? RowWidths.Max(width => StridedPoolLoads.OverRead(Spec.KernelWidth, Spec.StrideWidth, width.Lanes(this)))
+            : Spec.StrideWidth - 1;
 
     /// <summary>
     /// The left padding when it does not depend on the input size (stride 1: Same pads floor((Keff − 1)/2), Full

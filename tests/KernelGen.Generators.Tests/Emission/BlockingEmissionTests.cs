@@ -137,6 +137,30 @@ public sealed class BlockingEmissionTests
 
         // Windows that do not overlap share no input row, so no row blocks.
         Assert.DoesNotContain("Rows512x", code);
+
+        // The two loads of 16 outputs read exactly their 32 input columns: nothing past them, so a row's last outputs
+        // stay on the vector path (a strided load would read one column further).
+        Assert.Contains("vectorOverRead: 0);", code);
+    }
+
+    [Theory]
+    [InlineData("MaxPool2D(3, 3, Stride = 2, Channels = 4)", 1)] // the third window column's load reads one column past
+    [InlineData("MaxPool2D(3, 3, Stride = 2, Padding = Padding.Same, Channels = 4)", 1)] // border rows take strided loads
+    [InlineData("AvgPool2D(4, 4, Stride = 4, Channels = 4)", 0)]
+    [InlineData("MaxPool2D(2, 2, Stride = 3, Channels = 4)", 1)] // three vectors for 16 outputs of stride 3: one column past the last window (a strided load: two)
+    public void StridedPool_DeclaresWhatItsLoadsReadPastTheWindows(string attribute, int overRead)
+    {
+        GeneratorRun run = GeneratorHarness.Run($$"""
+            namespace Demo;
+
+            public static partial class Pools
+            {
+                [{{attribute}}]
+                public static partial void Pool(ReadOnlySpan<float> input, Span<float> output, int height, int width);
+            }
+            """);
+        Assert.Empty(run.OutputWarningsAndErrors);
+        Assert.Contains($"vectorOverRead: {overRead});", Assert.Single(run.Result.GeneratedSources).SourceText.ToString());
     }
 
     private static string Unindented(string code) => string.Join("\n", code.Split('\n').Select(line => line.Trim()));
