@@ -13,12 +13,12 @@ public delegate void Kernel<T>(T[] input, T[] weights, T[] bias, T[] output);
 /// <param name="OverReference">Minimum speed-up of the generated kernel over the reference.</param>
 /// <param name="OverHand">Minimum speed-up of the generated kernel over the hand-vectorized one.</param>
 /// <param name="PercentOfPeak">Minimum percent of the measured single-core FMA peak.</param>
-/// <param name="CopyRatio">Maximum ratio of the generated kernel's time to a plain copy of its input and output.</param>
-public sealed record Targets(double? OverReference = null, double? OverHand = null, double? PercentOfPeak = null, double? CopyRatio = null);
+/// <param name="BoundRatio">Maximum ratio of the generated kernel's time to its memory bound (<see cref="MemoryBound"/>).</param>
+public sealed record Targets(double? OverReference = null, double? OverHand = null, double? PercentOfPeak = null, double? BoundRatio = null);
 
 /// <summary>
 /// One shape of the standard set: its buffers, the three kernels on them (generated, hand-vectorized, reference),
-/// a plain copy of the same bytes, and the work one call does. Buffers are allocated by <see cref="Allocate"/>.
+/// its memory bound (one pass reading its input and writing its output), and the work one call does. Buffers are allocated by <see cref="Allocate"/>.
 /// </summary>
 public abstract class Shape(string name, string description, double work, bool isPool, Targets targets)
 {
@@ -55,8 +55,8 @@ public abstract class Shape(string name, string description, double work, bool i
 
     public abstract void RunReference();
 
-    /// <summary>A plain copy (<c>Span.CopyTo</c>) of the input and of the output: the bytes a call reads and writes.</summary>
-    public abstract void RunCopy();
+    /// <summary>The memory bound (<see cref="MemoryBound"/>): one pass reading the input and writing an output of the kernel's size.</summary>
+    public abstract void RunBound();
 
     /// <summary>Runs the reference, then the generated and the hand-vectorized kernel on an output filled with NaN, and
     /// returns each one's largest error relative to <c>1 + |expected|</c> (infinity for a NaN left in the output).</summary>
@@ -94,7 +94,7 @@ public abstract class Shape(string name, string description, double work, bool i
                 new Targets(OverReference: 30, OverHand: 2, PercentOfPeak: 35),
                 (i, w, b, o) => BenchmarkKernels.Conv3x3Valid(i, w, o, 256, 256)),
             Conv2D<float>("S3", "conv2d 3x3 same, 1->1, 1080x1920", 1080, 1920, 3, Padding.Same, 1, 1, 1, false,
-                new Targets(OverReference: 15, CopyRatio: 1.5),
+                new Targets(OverReference: 15, BoundRatio: 1.5),
                 (i, w, b, o) => BenchmarkKernels.Conv3x3Same(i, w, o, 1080, 1920)),
             Conv2D<float>("S4", "conv2d 5x5 same, 1->1, 512x512", 512, 512, 5, Padding.Same, 1, 1, 1, false,
                 new Targets(OverReference: 15, OverHand: 2, PercentOfPeak: 50),
@@ -115,12 +115,12 @@ public abstract class Shape(string name, string description, double work, bool i
                 new Targets(OverReference: 15, PercentOfPeak: 30),
                 (i, w, b, o) => BenchmarkKernels.Conv5x5Valid1To6(i, w, o, 28, 28)),
             new Shape<float>("S10", "maxpool 2x2 stride 2, 64 ch, 112x112", 64 * 112 * 112, 0, 0, 64 * 56 * 56, 64 * 56 * 56, true,
-                new Targets(OverReference: 10, CopyRatio: 1.5),
+                new Targets(OverReference: 10, BoundRatio: 1.2),
                 (i, w, b, o) => BenchmarkKernels.MaxPool2x2(i, o, 112, 112),
                 (i, w, b, o) => HandVectorizedKernels.MaxPool2D(i, o, 112, 112, 2, 2, channels: 64),
                 (i, w, b, o) => ReferenceKernels.MaxPool2D<float>(i, o, 112, 112, 2, 2, channels: 64)),
             new Shape<float>("S11", "avgpool 3x3 stride 1 same, 32 ch, 56x56", 32 * 56 * 56, 0, 0, 32 * 56 * 56, 32 * 56 * 56, true,
-                new Targets(OverReference: 10),
+                new Targets(OverReference: 10, BoundRatio: 1.5),
                 (i, w, b, o) => BenchmarkKernels.AvgPool3x3Same32(i, o, 56, 56),
                 (i, w, b, o) => HandVectorizedKernels.AvgPool2D(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32),
                 (i, w, b, o) => ReferenceKernels.AvgPool2D<float>(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32)),
@@ -157,7 +157,7 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
     : Shape(name, description, work, isPool, targets)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _input = [], _weights = [], _bias = [], _output = [], _inputCopy = [], _outputCopy = [];
+    private T[] _input = [], _weights = [], _bias = [], _output = [], _boundOutput = [];
 
     public override bool IsDouble => typeof(T) == typeof(double);
 
@@ -176,11 +176,10 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
         _weights = Fill(weightLength, random);
         _bias = Fill(biasLength, random);
         _output = new T[outputLength];
-        _inputCopy = new T[inputLength];
-        _outputCopy = new T[outputLength];
+        _boundOutput = new T[outputLength];
     }
 
-    public override void Release() => _input = _weights = _bias = _output = _inputCopy = _outputCopy = [];
+    public override void Release() => _input = _weights = _bias = _output = _boundOutput = [];
 
     public override void RunGenerated() => generated(_input, _weights, _bias, _output);
 
@@ -188,11 +187,7 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
 
     public override void RunReference() => reference(_input, _weights, _bias, _output);
 
-    public override void RunCopy()
-    {
-        _input.AsSpan().CopyTo(_inputCopy);
-        _output.AsSpan().CopyTo(_outputCopy);
-    }
+    public override void RunBound() => MemoryBound.Pass<T>(_input, _boundOutput);
 
     public override (double Generated, double HandVectorized) Verify()
     {
