@@ -32,11 +32,12 @@ internal static class ColumnTypeArguments
 
     /// <summary>
     /// Assigns <paramref name="target"/> a value that may differ between the copies: <paramref name="left"/> and
-    /// <paramref name="right"/> at the ends, <paramref name="interior"/> elsewhere. Statements, not a conditional
+    /// <paramref name="right"/> at the ends, <paramref name="interior"/> elsewhere (null: the interior copy keeps
+    /// the value the target has). Statements, not a conditional
     /// expression: the JIT would give each of those a temporary of its own, and a fully unrolled window has
     /// hundreds of them, more locals than it tracks (the frame then grows by kilobytes).
     /// </summary>
-    public static void WriteAssignment(SourceWriter w, string target, string interior, string left, string right)
+    public static void WriteAssignment(SourceWriter w, string target, string? interior, string left, string right)
     {
         var cases = new List<(ColumnRange Range, string Value)>();
         if (left != interior)
@@ -66,9 +67,12 @@ internal static class ColumnTypeArguments
             keyword = "else if";
         }
 
-        using (w.Block("else"))
+        if (interior is not null)
         {
-            w.Line($"{target} = {interior};");
+            using (w.Block("else"))
+            {
+                w.Line($"{target} = {interior};");
+            }
         }
     }
 

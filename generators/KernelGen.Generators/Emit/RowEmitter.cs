@@ -82,6 +82,10 @@ internal static class RowEmitter
             }
 
             w.Lines(WindowOperation.RowSetup(plan, width, block, guarded));
+            if (ends)
+            {
+                WindowOperation.WriteEndDivisors(w, plan, width, guarded);
+            }
 
             bool hoisted = RowTiling.HoistsWeights(plan, pass.Width, layout, block, rows);
             if (hoisted)
@@ -501,7 +505,9 @@ internal static class RowEmitter
 
         string start = left ? $"{row} + {pad}" : $"{row} + {pad} - x + width - {lanes}";
         string vector = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({start}))";
-        IEnumerable<int> indices = Enumerable.Range(0, lanes).Select(l => l + shift >= 0 && l + shift < lanes ? l + shift : -1);
+        // A lane in the padding reads zero, or for a max pool the row's end column (clamped), which its window holds too.
+        bool clamps = plan.Spec.Operation == Model.KernelOperation.MaxPool;
+        IEnumerable<int> indices = Enumerable.Range(0, lanes).Select(l => l + shift >= 0 && l + shift < lanes ? l + shift : clamps ? Math.Max(0, Math.Min(lanes - 1, l + shift)) : -1);
         return $"{width.Vector}.Shuffle({vector}, {width.Vector}.Create({Literals.Indices(plan, indices)}))";
     }
 

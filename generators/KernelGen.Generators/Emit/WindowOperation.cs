@@ -1,3 +1,4 @@
+using KernelGen.Generators.Helpers;
 using KernelGen.Generators.Model;
 using KernelGen.Generators.Planning;
 
@@ -97,6 +98,31 @@ internal static class WindowOperation
                 : "TapsPerChannel";
             yield return $"{type} divisor = {width.Broadcast($"({plan.T})({count})")};";
         }
+    }
+
+    /// <summary>
+    /// In a pass serving the row ends of an average pool, after <see cref="RowSetup"/>: the end copies divide each
+    /// lane by its own count, the window rows inside the input times that lane's window columns inside it (fewer
+    /// toward the row's ends; exact small integers, so the quotients are those of the scalar border code).
+    /// </summary>
+    public static void WriteEndDivisors(SourceWriter w, KernelPlan plan, SimdWidth width, bool guarded)
+    {
+        if (plan.Spec.Operation != KernelOperation.AvgPool)
+        {
+            return;
+        }
+
+        KernelSpec s = plan.Spec;
+        int lanes = width.Lanes(plan), pad = plan.ConstantPadLeft!.Value;
+        int overhang = s.Padding == PaddingMode.Full ? plan.ColumnReach : 0; // OutWidth − Width
+        string Counts(Func<int, int, bool> inside) => string.Join(", ", Enumerable.Range(0, lanes)
+            .Select(l => ConstantKernel.Literal(Enumerable.Range(0, s.KernelWidth).Count(j => inside(l, j * s.Dilation)), s.Element)));
+        // Lane l of the left end is output column l; of the right end, column OutWidth − lanes + l.
+        string left = Counts((l, offset) => l + offset - pad >= 0);
+        string right = Counts((l, offset) => overhang - lanes + l + offset - pad < 0);
+        string rows = width.Broadcast($"({plan.T}){(guarded ? "layout.RowsInside(y, KernelHeight, StrideHeight, 1)" : "KernelHeight")}");
+        w.Line("// each end lane divides by its own count: the window columns inside the input differ toward the row's ends");
+        ColumnTypeArguments.WriteAssignment(w, "divisor", null, $"{rows} * {width.Vector}.Create({left})", $"{rows} * {width.Vector}.Create({right})");
     }
 
     /// <summary>The statements that turn accumulator <paramref name="accumulator"/> (block member <paramref name="k"/>) into an output.</summary>

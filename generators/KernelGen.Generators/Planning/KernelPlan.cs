@@ -153,11 +153,12 @@ internal sealed class KernelPlan
 
     /// <summary>
     /// Whether the border columns of a row can be computed by one vector at each end of the row, its loads shifted
-    /// into place with zeros for the padding, at a width of <paramref name="lanes"/>: stride 1, some padding, a
-    /// window that is not column-looped, and borders no wider than a vector.
+    /// into place (zeros coming in for the padding, or for a max pool copies of the row's end column, which every
+    /// such window holds anyway), at a width of <paramref name="lanes"/>: stride 1, some padding, a window that is not
+    /// column-looped, and borders no wider than a vector. An average divides each lane by its own count.
     /// </summary>
     public bool HasVectorEdges(int lanes)
-        => IsConvolution && ConstantPadLeft is > 0 && Layout != TapLayout.RowsAndColumnsLooped && Spec.KernelWidth > 1 && ColumnReach <= lanes;
+        => ConstantPadLeft is > 0 && Layout != TapLayout.RowsAndColumnsLooped && Spec.KernelWidth > 1 && ColumnReach <= lanes;
 
     /// <summary>
     /// The vector widths of the row layout, widest first. With the channel-lane layout, Vector512 runs the lane blocks,

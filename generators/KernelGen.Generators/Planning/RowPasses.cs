@@ -15,9 +15,9 @@ internal sealed class RowPasses
         _plan = plan;
         foreach (int block in plan.BlockSizes)
         {
-            // Blocked rows at each width that blocks them: the interior pass, and the guarded pass serving border rows
-            // and, where the rows have end vectors, both ends of every row (skipping the input rows outside the input
-            // costs little on two vectors a row).
+            // Blocked rows at each width that blocks them: the interior pass, and the guarded pass serving border rows.
+            // Where the rows have end vectors, the guarded pass serves both ends of every block (skipping the input rows
+            // outside the input costs little on two vectors a row); without border blocks (pools), the interior pass.
             foreach (VectorWidth width in plan.RowWidths)
             {
                 int rows = RowTiling.RowBlock(plan, width, block);
@@ -25,10 +25,10 @@ internal sealed class RowPasses
                 {
                     if (!RowTiling.MergesBorderRows(plan, width, rows))
                     {
-                        Add(new RowPass(width, block, rows, Guarded: false));
+                        Add(Pass(plan, width, block, rows, guarded: false));
                     }
 
-                    if (RowTiling.HasBorderBlocks(plan) || ServesEnds(plan, width))
+                    if (RowTiling.HasBorderBlocks(plan))
                     {
                         Add(Pass(plan, width, block, rows, guarded: true));
                     }
@@ -74,10 +74,14 @@ internal sealed class RowPasses
             : throw new InvalidOperationException($"The plan lists no row pass {wanted.Name}.");
     }
 
-    /// <summary>The pass computing the end vectors of rows: the guarded one, which always skips the rows outside the input.</summary>
+    /// <summary>
+    /// The pass computing the end vectors of rows: the guarded one, which skips the rows outside the input; for a
+    /// block of rows without border blocks (its rows are all interior), the interior one.
+    /// </summary>
     public RowPass GetEnds(VectorWidth width, int block, int rows)
     {
-        RowPass pass = Get(width, block, rows, guarded: true);
+        bool inInterior = rows > 1 && !RowTiling.HasBorderBlocks(_plan); // a block of interior rows (pools): no guards needed
+        RowPass pass = Get(width, block, rows, guarded: !inInterior);
         return pass.ServesEnds ? pass : throw new InvalidOperationException($"The row pass {pass.Name} serves no row ends.");
     }
 
@@ -109,11 +113,13 @@ internal sealed class RowPasses
         return rows > 1 && plan.IsConvolution && RowTiling.LayoutOf(plan, width, guarded: false, rows) != TapLayout.Unrolled;
     }
 
-    // The interior or border pass of rows, or the one pass that serves both; a guarded one serves the row ends too where they have vectors.
+    // The interior or border pass of rows, or the one pass that serves both. Where the rows have end vectors, a guarded
+    // pass serves them, and so does the interior pass of blocks when there are no border blocks.
     private static RowPass Pass(KernelPlan plan, VectorWidth width, int block, int rows, bool guarded)
         => RowTiling.MergesBorderRows(plan, width, rows)
             ? new RowPass(width, block, rows, Guarded: true, AllRows: true, ServesEnds: ServesEnds(plan, width))
-            : new RowPass(width, block, rows, guarded, ServesEnds: guarded && ServesEnds(plan, width));
+            : new RowPass(width, block, rows, guarded,
+                ServesEnds: ServesEnds(plan, width) && (guarded || (rows > 1 && !RowTiling.HasBorderBlocks(plan))));
 
     private void Add(RowPass pass)
     {

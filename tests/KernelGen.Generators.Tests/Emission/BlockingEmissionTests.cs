@@ -143,12 +143,31 @@ public sealed class BlockingEmissionTests
         Assert.Contains("vectorOverRead: 0);", code);
     }
 
-    [Theory]
-    [InlineData("MaxPool2D(3, 3, Stride = 2, Channels = 4)", 1)] // the third window column's load reads one column past
-    [InlineData("MaxPool2D(3, 3, Stride = 2, Padding = Padding.Same, Channels = 4)", 1)] // border rows take strided loads
-    [InlineData("AvgPool2D(4, 4, Stride = 4, Channels = 4)", 0)]
-    [InlineData("MaxPool2D(2, 2, Stride = 3, Channels = 4)", 1)] // three vectors for 16 outputs of stride 3: one column past the last window (a strided load: two)
-    public void StridedPool_DeclaresWhatItsLoadsReadPastTheWindows(string attribute, int overRead)
+    [Fact]
+    public void StrideOnePools_ComputeTheirBorderColumnsAsEndVectors()
+    {
+        string average = GeneratePool("AvgPool2D(3, 3, Padding = Padding.Same, Stride = 1, Channels = 4)");
+
+        // Blocks of interior rows take their end vectors from the interior pass (no rows to skip), border rows from
+        // the guarded one; no output column goes through the scalar border code on a wide enough row.
+        Assert.Contains("private static int Rows512x8_Interior_Block1<TColumns>(", average);
+        Assert.Contains("Rows512x8_Interior_Block1<KernelColumns.LeftEnd>(input, output, layout, o, c0, first, 0, 16);", average);
+        Assert.Contains("Rows512x8_Interior_Block1<KernelColumns.Interior>(input, output, layout, o, c0, first, 16, layout.OutWidth - 16);", average);
+        Assert.Contains("Row512_Border_Block1<KernelColumns.RightEnd>(input, output, layout, o, c0, y, layout.OutWidth - 16, layout.OutWidth);", average);
+
+        // An average's end lanes divide by their own counts: the first and last output columns see 2 of the 3 window columns.
+        Assert.Contains("divisor = Vector512.Create((float)KernelHeight) * Vector512.Create(2f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f);", average);
+        Assert.Contains("divisor = Vector512.Create((float)layout.RowsInside(y, KernelHeight, StrideHeight, 1)) * Vector512.Create(3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 3f, 2f);", average);
+        Assert.Contains("Vector512.Create(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)", average); // a zero comes in
+
+        // A max pool's padded lane takes a copy of the row's end column instead, which that window holds anyway.
+        string max = GeneratePool("MaxPool2D(3, 3, Padding = Padding.Same, Stride = 1, Channels = 4)");
+        Assert.Contains("Vector512.Create(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)", max);
+        Assert.Contains("Vector512.Create(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15)", max);
+        Assert.DoesNotContain("divisor", max);
+    }
+
+    private static string GeneratePool(string attribute)
     {
         GeneratorRun run = GeneratorHarness.Run($$"""
             namespace Demo;
@@ -160,8 +179,16 @@ public sealed class BlockingEmissionTests
             }
             """);
         Assert.Empty(run.OutputWarningsAndErrors);
-        Assert.Contains($"vectorOverRead: {overRead});", Assert.Single(run.Result.GeneratedSources).SourceText.ToString());
+        return Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
     }
+
+    [Theory]
+    [InlineData("MaxPool2D(3, 3, Stride = 2, Channels = 4)", 1)] // the third window column's load reads one column past
+    [InlineData("MaxPool2D(3, 3, Stride = 2, Padding = Padding.Same, Channels = 4)", 1)] // border rows take strided loads
+    [InlineData("AvgPool2D(4, 4, Stride = 4, Channels = 4)", 0)]
+    [InlineData("MaxPool2D(2, 2, Stride = 3, Channels = 4)", 1)] // three vectors for 16 outputs of stride 3: one column past the last window (a strided load: two)
+    public void StridedPool_DeclaresWhatItsLoadsReadPastTheWindows(string attribute, int overRead)
+        => Assert.Contains($"vectorOverRead: {overRead});", GeneratePool(attribute));
 
     private static string Unindented(string code) => string.Join("\n", code.Split('\n').Select(line => line.Trim()));
 }

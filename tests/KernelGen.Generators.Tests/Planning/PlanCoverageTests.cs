@@ -32,8 +32,10 @@ public sealed partial class PlanCoverageTests
                         missing.Add(kind);
                     }
 
-                    // A guarded pass at a vector width serves the row ends too, each end its own copy (a call with its type argument).
-                    foreach (ColumnRange end in pass.Guarded && !width.IsScalar() ? new[] { ColumnRange.LeftEnd, ColumnRange.RightEnd } : [])
+                    // At a vector width a guarded pass serves the row ends too, each end its own copy (a call with its type
+                    // argument), and so does the interior pass of blocks in a plan without border blocks (pools).
+                    bool servesEnds = !width.IsScalar() && (pass.Guarded || rows > 1);
+                    foreach (ColumnRange end in servesEnds ? new[] { ColumnRange.LeftEnd, ColumnRange.RightEnd } : [])
                     {
                         string call = $"{kind}<{end}>";
                         if (!CatalogMethodKinds.Value.Contains(call))

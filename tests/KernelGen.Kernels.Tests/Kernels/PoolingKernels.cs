@@ -75,6 +75,9 @@ public static partial class PoolingKernels
     [AvgPool2D(3, 3, Stride = 2)]
     public static partial void Avg3x3_S2(ReadOnlySpan<float> input, Span<float> output, int height, int width);
 
+    [MaxPool2D(3, 3, Padding = Padding.Same, Stride = 1)]
+    public static partial void Max3x3_Same_S1_F64(ReadOnlySpan<double> input, Span<double> output, int height, int width);
+
     [AvgPool2D(2, 2)]
     public static partial void Avg2x2_F64(ReadOnlySpan<double> input, Span<double> output, int height, int width);
 
