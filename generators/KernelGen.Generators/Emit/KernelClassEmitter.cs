@@ -258,27 +258,55 @@ internal static class KernelClassEmitter
                     w.Line("bool interiorRow = y >= layout.RowStart && y < layout.RowEnd;");
                 }
 
-                // A single row: its end vectors, then the interior pass over all interior columns, which rewrites the interior
-                // lanes the end vectors also wrote (to the same values).
-                WriteBorderColumnsCall(w, plan, block, "y");
+                // (A width whose blocks take every row has no single-row pass: the rows come here only on a narrower path.)
+                SimdWidth[] singleRowWidths = [.. SimdWidth.RowWidths(plan).Where(v => RowPasses.TakesSingleRows(plan, v.Width, block))];
+                bool runs = singleRowWidths.Any(v => passes.Get(v.Width, block, 1, guarded: false).LoopsRows);
+                if (runs)
+                {
+                    // Consecutive interior rows go to the vector passes in one call (their border columns and scalar
+                    // rest row by row around it); a border row alone.
+                    w.Line(splitsRows
+                        ? "int run = interiorRow ? Math.Min(layout.RowEnd, yTo) - y : 1; // the interior rows from here, or this border row"
+                        : "int run = yTo - y; // every row is interior");
+                }
+
+                // Single rows: their end vectors, then the interior pass over all interior columns, which rewrites the
+                // interior lanes the end vectors also wrote (to the same values).
+                using (w.BlockIf(runs, "for (int r = y; r < y + run; r++)"))
+                {
+                    WriteBorderColumnsCall(w, plan, block, runs ? "r" : "y");
+                }
+
                 w.Line();
                 w.Line("int x = layout.ColumnStart;");
                 string keyword = "if";
-                // (A width whose blocks take every row has no single-row pass: the rows come here only on a narrower path.)
-                foreach (SimdWidth width in SimdWidth.RowWidths(plan).Where(v => RowPasses.TakesSingleRows(plan, v.Width, block)))
+                foreach (SimdWidth width in singleRowWidths)
                 {
                     using (w.Block($"{keyword} ({width.IsAccelerated} && vectorColumns >= {width.Type(plan)}.Count)"))
                     {
-                        WriteRowCall(w, plan, passes, width.Width, block, args, "x, layout.VectorColumnEnd");
+                        WriteRowCall(w, plan, passes, width.Width, block, args, "x, layout.VectorColumnEnd", "x", runs ? "run" : "1");
                     }
 
                     keyword = "else if";
                 }
 
                 w.Line();
-                using (w.Block("if (x < layout.ColumnEnd)"))
+                if (runs)
                 {
-                    WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, args, "x, layout.ColumnEnd");
+                    using (w.Block("for (int r = y; r < y + run && x < layout.ColumnEnd; r++)"))
+                    {
+                        WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, $"{SpanArguments(plan)}, layout, o, c0, r", "x, layout.ColumnEnd", assignTo: null, "1");
+                    }
+
+                    w.Line();
+                    w.Line("y += run - 1;");
+                }
+                else
+                {
+                    using (w.Block("if (x < layout.ColumnEnd)"))
+                    {
+                        WriteRowCall(w, plan, passes, VectorWidth.Scalar, block, args, "x, layout.ColumnEnd", "x", "1");
+                    }
                 }
             }
         }
@@ -445,7 +473,7 @@ internal static class KernelClassEmitter
     private static string Call(RowPass pass, string args, string rowCount, string range, ColumnRange columns = ColumnRange.Interior)
     {
         string name = ColumnTypeArguments.Call(pass.Name, pass.ServesEnds, columns);
-        return pass.TakesRowCount ? $"{name}({args}, {rowCount}, {range})" : $"{name}({args}, {range})";
+        return pass.TakesRowCount || pass.LoopsRows ? $"{name}({args}, {rowCount}, {range})" : $"{name}({args}, {range})";
     }
 
     private static void WriteBorderColumnsCall(SourceWriter w, KernelPlan plan, int block, string row)
@@ -484,18 +512,36 @@ internal static class KernelClassEmitter
         }
     }
 
-    private static void WriteRowCall(SourceWriter w, KernelPlan plan, RowPasses passes, VectorWidth width, int block, string args, string range)
+    // The call of a single row's pass (interior, or border where the row is one), its result assigned to `assignTo`
+    // unless null; an interior pass looping over rows takes `rowCount` of them.
+    private static void WriteRowCall(SourceWriter w, KernelPlan plan, RowPasses passes, VectorWidth width, int block, string args, string range, string? assignTo, string rowCount)
     {
         RowPass interior = passes.Get(width, block, 1, guarded: false);
         RowPass border = plan.HasBorderRows ? passes.Get(width, block, 1, guarded: true) : interior;
+        string target = assignTo is null ? "" : $"{assignTo} = ";
         if (border == interior)
         {
-            w.Line($"x = {Call(interior, args, "1", range)};");
+            w.Line($"{target}{Call(interior, args, rowCount, range)};");
             return;
         }
 
-        w.Line("x = interiorRow");
-        w.Line($"    ? {Call(interior, args, "1", range)}");
+        if (assignTo is null)
+        {
+            using (w.Block("if (interiorRow)"))
+            {
+                w.Line($"{Call(interior, args, rowCount, range)};");
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line($"{Call(border, args, "1", range)};");
+            }
+
+            return;
+        }
+
+        w.Line($"{target}interiorRow");
+        w.Line($"    ? {Call(interior, args, rowCount, range)}");
         w.Line($"    : {Call(border, args, "1", range)};");
     }
 

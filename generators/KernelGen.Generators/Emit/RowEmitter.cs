@@ -49,8 +49,13 @@ internal static class RowEmitter
             outputRows += " (the first <paramref name=\"rowCount\"/> of them stored)";
         }
 
+        if (pass.LoopsRows)
+        {
+            outputRows = "Output rows <paramref name=\"y\"/> to y + <paramref name=\"rowCount\"/> − 1, one after the other";
+        }
+
         w.Line($"/// <summary>{outputRows}, columns [xFrom, xTo), of {Channels(block)} from <paramref name=\"o\"/>, {how}; {what}.</summary>");
-        string rowCount = pass.TakesRowCount ? " int rowCount," : "";
+        string rowCount = pass.TakesRowCount || pass.LoopsRows ? " int rowCount," : "";
         (string typeParameters, string constraint) = ColumnTypeArguments.Of(ends);
         using (w.Block($"private static int {name}{typeParameters}({KernelClassEmitter.SpanParameters(plan)}, in KernelLayout layout, int o, int c0, int y,{rowCount} int xFrom, int xTo){constraint}"))
         {
@@ -100,6 +105,7 @@ internal static class RowEmitter
             }
 
             w.Line();
+            using (w.BlockIf(pass.LoopsRows, "for (int r = 0; r < rowCount; r++, rowStart += (nint)StrideHeight * width, outStart += layout.OutWidth)"))
             using (VectorLoop.Open(w, width, lanes, "x", "xFrom", "xTo"))
             {
 
@@ -424,11 +430,21 @@ internal static class RowEmitter
                 foreach (int j in columns)
                 {
                     int phase = j - start;
-                    string[] shuffles = [.. Enumerable.Range(0, parts)
+                    var sources = Enumerable.Range(0, parts)
                         .Select(p => (Part: p, Indices: Enumerable.Range(0, lanes).Select(k => phase + k * stride - p * lanes).ToList()))
                         .Where(s => s.Indices.Any(at => at >= 0 && at < lanes))
-                        .Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
+                        .ToList();
+                    string[] shuffles = [.. sources.Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
                     string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
+                    if (sources.Count == 2 && sources[1].Part == sources[0].Part + 1)
+                    {
+                        // Two consecutive vectors: one two-source permute where AVX-512 has it (lane k takes element
+                        // phase + k·stride of the pair), else a shuffle of each or-ed together.
+                        (string isSupported, string permute) = width.TwoSourcePermute(plan);
+                        string indices = Literals.Indices(plan, sources[0].Indices);
+                        lanesOfColumn = $"({isSupported} ? {permute}(part{sources[0].Part}, {width.Vector}.Create({indices}), part{sources[1].Part}) : {lanesOfColumn})";
+                    }
+
                     w.Line(WindowOperation.Accumulate(plan, width, accumulator, lanesOfColumn, null));
                 }
             }

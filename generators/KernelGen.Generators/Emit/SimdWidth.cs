@@ -83,4 +83,15 @@ internal sealed class SimdWidth
     public string Max(KernelPlan plan, string a, string b) => IsScalar ? $"{plan.T}.Max({a}, {b})" : $"{Vector}.Max({a}, {b})";
 
     public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
+
+    /// <summary>
+    /// The AVX-512 permute choosing each lane from two vectors (vpermt2ps/pd, one instruction where a one-source
+    /// shuffle of each and a blend take five), and the test it needs: AVX-512F at 512 bits, its VL extension below.
+    /// </summary>
+    public (string IsSupported, string Method) TwoSourcePermute(KernelPlan plan)
+    {
+        string isa = Width == VectorWidth.V512 ? "Avx512F" : "Avx512F.VL";
+        int lanes = Lanes(plan);
+        return ($"{isa}.IsSupported", $"{isa}.PermuteVar{lanes}x{plan.ElementBytes * 8}x2");
+    }
 }

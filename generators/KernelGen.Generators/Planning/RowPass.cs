@@ -15,6 +15,13 @@ internal sealed record RowPass(VectorWidth Width, int Block, int Rows, bool Guar
     /// </summary>
     public bool TakesRowCount => AllRows && Rows > 1;
 
+    /// <summary>
+    /// Whether the pass takes a number of rows to compute one after the other (a single-row interior pass at a vector
+    /// width): a run of interior rows is then one call, its setup (shuffle indices, hoisted weights) done once, rather
+    /// than a call per row, which a pool's few operations per row cannot hide.
+    /// </summary>
+    public bool LoopsRows => Rows == 1 && !Guarded && !AllRows && !Width.IsScalar();
+
     public string Name
         => $"{(Rows == 1 ? $"Row{Width.Suffix()}" : $"Rows{Width.Suffix()}x{Rows}")}_{(AllRows ? "" : Guarded ? "Border_" : "Interior_")}Block{Block}";
 }

@@ -130,10 +130,19 @@ public sealed class BlockingEmissionTests
         Assert.Empty(run.OutputWarningsAndErrors);
         string code = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
 
-        // Both kernel rows combined on the loaded vectors, then the even and the odd lanes shuffled out of them.
+        // Both kernel rows combined on the loaded vectors, then the even and the odd lanes taken out of the pair: one
+        // two-source permute with AVX-512, else a shuffle of each vector or-ed together.
         Assert.Contains("part0 = Vector512.Max(part0, Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row1)));", code);
-        Assert.Contains("acc0 = Vector512.Max(acc0, (Vector512.Shuffle(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
-        Assert.Contains("acc0 = Vector512.Max(acc0, (Vector512.Shuffle(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+        Assert.Contains("acc0 = Vector512.Max(acc0, (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), part1) : (Vector512.Shuffle(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+        Assert.Contains("Avx512F.PermuteVar16x32x2(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), part1) : (Vector512.Shuffle(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+        Assert.Contains("Avx512F.VL.IsSupported ? Avx512F.VL.PermuteVar8x32x2(part0, Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14), part1)", code);
+        Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
+
+        // The single-row pass takes a run of rows in one call.
+        Assert.Contains("private static int Row512_Interior_Block1(ReadOnlySpan<float> input, Span<float> output, in KernelLayout layout, int o, int c0, int y, int rowCount, int xFrom, int xTo)", code);
+        Assert.Contains("for (int r = 0; r < rowCount; r++, rowStart += (nint)StrideHeight * width, outStart += layout.OutWidth)", code);
+        Assert.Contains("int run = yTo - y; // every row is interior", code);
+        Assert.Contains("x = Row512_Interior_Block1(input, output, layout, o, c0, y, run, x, layout.VectorColumnEnd);", code);
 
         // Windows that do not overlap share no input row, so no row blocks.
         Assert.DoesNotContain("Rows512x", code);
