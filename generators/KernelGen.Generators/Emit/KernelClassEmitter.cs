@@ -608,7 +608,13 @@ internal static class KernelClassEmitter
             return;
         }
 
-        int parts = (lanes - 1) * stride / lanes + 1;
+        int parts = StridedPoolLoads.VectorsPerStridedLoad(stride, lanes);
+        if (parts == 2)
+        {
+            WriteTwoVectorStridedLoad(w, plan, width);
+            return;
+        }
+
         var shuffles = new List<string>();
         for (int m = 0; m < parts; m++)
         {
@@ -631,6 +637,28 @@ internal static class KernelClassEmitter
                 string lead = m == 0 ? "return " : "    | ";
                 w.Line(lead + shuffles[m] + (m == shuffles.Count - 1 ? ";" : ""));
             }
+        }
+    }
+
+    // A strided load from two vectors: one AVX-512 two-source permute where there is one, else a shuffle of each, or-ed.
+    private static void WriteTwoVectorStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
+    {
+        int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
+        string Indices(Func<int, int> index) => Literals.Indices(plan, Enumerable.Range(0, lanes).Select(index));
+        (string isSupported, string permute) = width.TwoSourcePermute(plan);
+        w.Line($"/// <summary>Lanes source[offset + k·{stride}] from 2 loads: one two-source permute with AVX-512, else each load shuffled into its lanes (index −1 gives zero bits) and or-ed.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        using (w.Block($"private static {width.Type(plan)} {width.StridedLoadName}(ref {plan.T} source, nuint offset)"))
+        {
+            w.Line($"{width.Type(plan)} low = {width.Vector}.LoadUnsafe(ref source, offset), high = {width.Vector}.LoadUnsafe(ref source, offset + {lanes});");
+            using (w.Block($"if ({isSupported})"))
+            {
+                w.Line($"return {permute}(low, {width.Vector}.Create({Indices(k => k * stride)}), high);");
+            }
+
+            w.Line();
+            w.Line($"return {width.Vector}.Shuffle(low, {width.Vector}.Create({Indices(k => k * stride < lanes ? k * stride : -1)}))");
+            w.Line($"    | {width.Vector}.Shuffle(high, {width.Vector}.Create({Indices(k => k * stride >= lanes ? k * stride - lanes : -1)}));");
         }
     }
 }

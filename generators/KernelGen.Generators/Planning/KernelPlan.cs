@@ -91,7 +91,9 @@ internal sealed class KernelPlan
     public bool AlignsRowTaps => Separable is not null && ColumnReach <= ElementsPer64Bytes;
 
     /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
-    public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width));
+    public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width))
+        || (Spec.StrideWidth is > 1 and <= RowTiling.MaxShuffledStride
+            && RowWidths.Any(width => StridedPoolLoads.VectorsPerStridedLoad(Spec.StrideWidth, width.Lanes(this)) == 2));
 
     public TapLayout Layout { get; }
 

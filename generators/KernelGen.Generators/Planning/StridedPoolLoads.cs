@@ -14,7 +14,7 @@ internal static class StridedPoolLoads
     /// </summary>
     public static List<(int Start, int[] Columns, int Parts)> Groups(int kernelWidth, int stride, int lanes)
     {
-        int single = SingleLoadParts(stride, lanes);
+        int single = VectorsPerStridedLoad(stride, lanes);
         var groups = new List<(int, int[], int)>();
         foreach (var group in Enumerable.Range(0, kernelWidth).GroupBy(j => j - j % stride))
         {
@@ -45,6 +45,6 @@ internal static class StridedPoolLoads
         return Math.Max(0, lastRead - lastUsed);
     }
 
-    // Vectors one strided load of a column reads.
-    private static int SingleLoadParts(int stride, int lanes) => (lanes - 1) * stride / lanes + 1;
+    /// <summary>The vectors one strided load (lanes source[offset + k·stride]) reads.</summary>
+    public static int VectorsPerStridedLoad(int stride, int lanes) => (lanes - 1) * stride / lanes + 1;
 }

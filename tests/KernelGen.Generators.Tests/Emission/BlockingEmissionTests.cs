@@ -153,6 +153,18 @@ public sealed class BlockingEmissionTests
     }
 
     [Fact]
+    public void StrideTwoLoads_TakeTheirLanesWithOneTwoSourcePermute()
+    {
+        string code = Generate("Conv2D(3, 3, Stride = 2, Padding = Padding.Same, InChannels = 8, OutChannels = 8)");
+
+        Assert.Contains("Vector512<float> low = Vector512.LoadUnsafe(ref source, offset), high = Vector512.LoadUnsafe(ref source, offset + 16);", code);
+        Assert.Contains("return Avx512F.PermuteVar16x32x2(low, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), high);", code);
+        Assert.Contains("return Avx512F.VL.PermuteVar8x32x2(low, Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14), high);", code);
+        Assert.Contains("return Vector128.Shuffle(low, Vector128.Create(0, 2, -1, -1))", code); // the portable fallback
+        Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
+    }
+
+    [Fact]
     public void StrideOnePools_ComputeTheirBorderColumnsAsEndVectors()
     {
         string average = GeneratePool("AvgPool2D(3, 3, Padding = Padding.Same, Stride = 1, Channels = 4)");
