@@ -80,16 +80,19 @@ internal sealed class RowPasses
     /// </summary>
     public RowPass GetEnds(VectorWidth width, int block, int rows)
     {
-        bool inInterior = rows > 1 && !RowTiling.HasBorderBlocks(_plan); // a block of interior rows (pools): no guards needed
-        RowPass pass = Get(width, block, rows, guarded: !inInterior);
+        RowPass pass = Get(width, block, rows, guarded: !EndsInInteriorPass(_plan, rows));
         return pass.ServesEnds ? pass : throw new InvalidOperationException($"The row pass {pass.Name} serves no row ends.");
     }
 
     /// <summary>
-    /// Whether the guarded passes at a width serve the end vectors of the rows as well (see <see cref="ColumnRange"/>):
-    /// convolutions whose border columns fit one shifted vector at each end.
+    /// Whether the rows at a width have end vectors (see <see cref="ColumnRange"/>): their border columns fit one
+    /// shifted vector at each end. A guarded pass then serves them, or the interior pass of a block (<see cref="EndsInInteriorPass"/>).
     /// </summary>
     public static bool ServesEnds(KernelPlan plan, VectorWidth width) => !width.IsScalar() && plan.HasVectorEdges(width.Lanes(plan));
+
+    // Whether a block of rows takes its end vectors from its interior pass: without border blocks (pools) its rows are
+    // all interior, so no row needs skipping; otherwise (and for single rows) the guarded pass serves them.
+    private static bool EndsInInteriorPass(KernelPlan plan, int rows) => rows > 1 && !RowTiling.HasBorderBlocks(plan);
 
     /// <summary>Whether the blocks of rows at a width serve every row, single rows included (with a row count).</summary>
     public static bool BlocksServeSingleRows(KernelPlan plan, VectorWidth width, int block)
@@ -118,8 +121,7 @@ internal sealed class RowPasses
     private static RowPass Pass(KernelPlan plan, VectorWidth width, int block, int rows, bool guarded)
         => RowTiling.MergesBorderRows(plan, width, rows)
             ? new RowPass(width, block, rows, Guarded: true, AllRows: true, ServesEnds: ServesEnds(plan, width))
-            : new RowPass(width, block, rows, guarded,
-                ServesEnds: ServesEnds(plan, width) && (guarded || (rows > 1 && !RowTiling.HasBorderBlocks(plan))));
+            : new RowPass(width, block, rows, guarded, ServesEnds: ServesEnds(plan, width) && (guarded || EndsInInteriorPass(plan, rows)));
 
     private void Add(RowPass pass)
     {
