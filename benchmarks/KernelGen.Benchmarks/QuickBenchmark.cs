@@ -13,32 +13,17 @@ namespace KernelGen.Benchmarks;
 /// batches) and its memory bound (<see cref="MemoryBound"/>); prints a markdown table and writes it to a file. Timed loops are
 /// fully optimized (AggressiveOptimization): a tier-0 loop would read a fraction of the real speed.
 /// </summary>
-public static class QuickBenchmark
+public static partial class QuickBenchmark
 {
-    /// <summary>Warm-up of a fast kernel: at least this long (and 30 calls), so tiered compilation has finished.</summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(300);
-
-    /// <summary>Sampling time of a fast kernel, in batches of about <see cref="Batch"/>.</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(300);
-
-    private static readonly TimeSpan Batch = TimeSpan.FromMilliseconds(5);
-
-    /// <summary>A call slower than this is timed with <see cref="SlowSamples"/> single calls instead of batches.</summary>
-    private static readonly TimeSpan SlowCall = TimeSpan.FromMilliseconds(50);
-
-    private const int SlowSamples = 3;
-
-    /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
-    private static double _cpuSeconds, _wallSeconds;
-
-    /// <summary>One measurement: the median seconds per call; <see cref="Few"/> when timed with single calls.</summary>
-    private readonly record struct Timing(double Seconds, bool Few);
-
     /// <summary>What one shape measured.</summary>
-    private sealed record Result(Shape Shape, Timing Generated, Timing Hand, Timing Reference, Timing Bound,
-        double GeneratedError, double HandError, long Allocated)
+    private sealed record Result(Shape Shape, Timing Generated, Timing Hand, Timing Reference, Timing Bound, Timing Peer,
+        KernelErrors Errors, long Allocated)
     {
-        public bool Correct => GeneratedError <= Shape.Tolerance && HandError <= Shape.Tolerance;
+        public bool Correct => Errors.Generated <= Shape.Tolerance && Errors.HandVectorized <= Shape.Tolerance &&
+            !(Errors.Peer > Shape.Tolerance);
+
+        /// <summary>The generated kernel's time over ONNX Runtime's (at most 1: as fast or faster); NaN without the peer.</summary>
+        public double OverPeer => Generated.Seconds / Peer.Seconds;
 
         public double OverHand => Hand.Seconds / Generated.Seconds;
 
@@ -68,30 +53,21 @@ public static class QuickBenchmark
             $"{peak.OneLoad:F1} unaligned; unaligned load + broadcast per FMA {peak.TwoLoads:F1}; one FMA chain {peak.OneChain:F1}, " +
             $"four chains {peak.FourChains:F1}");
 
-        var results = new List<Result>();
-        IReadOnlyList<Shape> shapes = [.. Shape.All.Where(s => only is null || only.Contains(s.Name))];
-        for (int s = 0; s < shapes.Count; s++)
-        {
-            var watch = Stopwatch.StartNew();
-            Result r = Measure(shapes[s]);
-            results.Add(r);
-            Console.Error.WriteLine($"[{s + 1}/{shapes.Count}] {r.Shape.Name} {r.Shape.Description}: generated {Format(r.Generated.Seconds)}, " +
-                $"hand-vectorized {Format(r.Hand.Seconds)}, reference {Format(r.Reference.Seconds)}, memory bound {Format(r.Bound.Seconds)}; " +
-                $"errors {r.GeneratedError:E1} / {r.HandError:E1} {(r.Correct ? "ok" : "MISMATCH")}, " +
-                $"{r.Allocated} B allocated per generated call ({watch.Elapsed.TotalSeconds:F1} s)");
-        }
-
+        IReadOnlyList<Result> results = MeasureAll([.. Shape.All.Where(s => only is null || only.Contains(s.Name))], TimingPlan.Standard);
         var borders = new List<(Result Same, Result Interior)>();
         foreach ((string of, Shape interior) in Shape.BorderChecks.Where(b => results.Any(r => r.Shape.Name == b.Of)))
         {
             Result same = results.Single(r => r.Shape.Name == of);
-            Result r = Measure(interior, generatedOnly: true);
+            Result r = Measure(interior, TimingPlan.Standard, generatedOnly: true);
             borders.Add((same, r));
             Console.Error.WriteLine($"[border check] {interior.Description}: generated {Format(r.Generated.Seconds)} " +
-                $"(Same: {Format(same.Generated.Seconds)}); errors {r.GeneratedError:E1} {(r.Correct ? "ok" : "MISMATCH")}");
+                $"(Same: {Format(same.Generated.Seconds)}); errors {r.Errors.Generated:E1} {(r.Correct ? "ok" : "MISMATCH")}");
         }
 
-        // Again after the kernels, keeping the better reading of each probe: on a shared machine a busy spell during
+        IReadOnlyList<Result> layers = MeasureAll(
+            [.. Networks.NetworkLayers.Layers.Where(l => only is null || only.Contains("networks") || only.Contains(l.Name))], TimingPlan.Network);
+
+        // Again after the kernels (before the constant-weight pairs: each pair's ratio is its own), keeping the better reading of each probe: on a shared machine a busy spell during
         // the first measurement would otherwise lower the peak and inflate every percentage.
         Console.Error.WriteLine("Measuring the single-core FMA peak again...");
         peak = PeakResult.Best(peak, Peak.Measure());
@@ -102,7 +78,7 @@ public static class QuickBenchmark
         {
             double error = pair.Verify();
             constantsCorrect &= error < 1e-5;
-            (double runtime, double constant, double speedUp) = TimePair(pair.Runtime, pair.Constant);
+            (double runtime, double constant, double speedUp) = TimePair(pair.Runtime, pair.Constant, TimingPlan.Standard);
             string target = pair.Target is { } t ? $"≥{t:0.0#}x {(speedUp >= t ? "✓" : "✗")}" : "";
             constants.Add($"| {pair.Name} | {Format(runtime)} | {Format(constant)} | {speedUp:F2}x | {target} |" +
                 (error < 1e-5 ? "" : $" **MISMATCH {error:E1}**"));
@@ -110,38 +86,68 @@ public static class QuickBenchmark
         }
 
         string text = Table(machine, peak, results, borders) + Environment.NewLine +
-            "Constant weights (the attribute's `Weights`) against the same generated kernel with run-time weights, 1080x1920, one channel, Same:" +
-            Environment.NewLine + Environment.NewLine +
-            "Timed in alternating batches, so both kernels see the same machine; the speed-up is the median of the per-round ratios." +
-            Environment.NewLine + Environment.NewLine +
-            "| filter | run-time weights | constant weights | speed-up | target (issue 4) |" + Environment.NewLine + "|---|---:|---:|---:|---|" + Environment.NewLine +
-            string.Join(Environment.NewLine, constants) + Environment.NewLine;
+            (layers.Count == 0 ? "" : NetworkTable(peak, layers) + Environment.NewLine) +
+            (constants.Count == 0 ? "" :
+                "Constant weights (the attribute's `Weights`) against the same generated kernel with run-time weights, 1080x1920, one channel, Same:" +
+                Environment.NewLine + Environment.NewLine +
+                "Timed in alternating batches, so both kernels see the same machine; the speed-up is the median of the per-round ratios." +
+                Environment.NewLine + Environment.NewLine +
+                "| filter | run-time weights | constant weights | speed-up | target (issue 4) |" + Environment.NewLine + "|---|---:|---:|---:|---|" + Environment.NewLine +
+                string.Join(Environment.NewLine, constants) + Environment.NewLine);
         Console.WriteLine(text);
         if (outputPath is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
             File.WriteAllText(outputPath, text);
+            if (layers.Count != 0)
+            {
+                File.WriteAllText(Path.ChangeExtension(outputPath, ".svg"), Networks.NetworkChart.Svg(layers.Select(ChartRow).ToList()));
+            }
+
             Console.Error.WriteLine($"Written to {Path.GetFullPath(outputPath)} in {total.Elapsed.TotalSeconds:F0} s.");
         }
-        return constantsCorrect && results.Concat(borders.Select(b => b.Interior)).All(r => r.Correct && r.Allocated == 0) ? 0 : 1;
+        return constantsCorrect && results.Concat(borders.Select(b => b.Interior)).Concat(layers).All(r => r.Correct && r.Allocated == 0) ? 0 : 1;
     }
 
-    /// <summary>Checks the shape's kernels against the reference, then times the three and the memory bound (or only the generated kernel).</summary>
-    private static Result Measure(Shape shape, bool generatedOnly = false)
+    /// <summary>Measures each shape in turn (<see cref="Measure"/>), telling its figures on the error stream.</summary>
+    private static List<Result> MeasureAll(IReadOnlyList<Shape> shapes, TimingPlan plan)
+    {
+        var results = new List<Result>();
+        for (int s = 0; s < shapes.Count; s++)
+        {
+            var watch = Stopwatch.StartNew();
+            Result r = Measure(shapes[s], plan);
+            results.Add(r);
+            Console.Error.WriteLine($"[{s + 1}/{shapes.Count}] {r.Shape.Name} {r.Shape.Description}: generated {Format(r.Generated.Seconds)}, " +
+                $"hand-vectorized {Format(r.Hand.Seconds)}, reference {Format(r.Reference.Seconds)}, " +
+                (r.Shape.HasPeer ? $"ONNX Runtime {Format(r.Peer.Seconds)}, " : "") +
+                (double.IsNaN(r.Bound.Seconds) ? "" : $"memory bound {Format(r.Bound.Seconds)}") + "; " +
+                $"errors {r.Errors.Generated:E1} / {r.Errors.HandVectorized:E1}{(r.Errors.Peer is { } p ? $" / {p:E1}" : "")} " +
+                $"{(r.Correct ? "ok" : "MISMATCH")}, {r.Allocated} B allocated per generated call ({watch.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Checks the shape's kernels (and its peer) against the reference, then times them and the memory bound (or only
+    /// the generated kernel).
+    /// </summary>
+    private static Result Measure(Shape shape, TimingPlan plan, bool generatedOnly = false)
     {
         shape.Allocate();
         try
         {
-            (double generatedError, double handError) = shape.Verify(); // also the first warm-up call of each
+            KernelErrors errors = shape.Verify(); // also the first warm-up call of each
             GC.Collect(); // the check's garbage, so no collection lands in a timing
             GC.WaitForPendingFinalizers();
-            Timing generated = Time(shape.RunGenerated);
-            Timing none = new(double.NaN, Few: false);
-            Timing hand = generatedOnly ? none : Time(shape.RunHandVectorized);
-            Timing reference = generatedOnly ? none : Time(shape.RunReference);
-            Timing bound = generatedOnly ? none : Time(shape.RunBound);
+            Timing generated = Time(shape.RunGenerated, plan);
+            Timing hand = generatedOnly ? Timing.None : Time(shape.RunHandVectorized, plan);
+            Timing reference = generatedOnly ? Timing.None : Time(shape.RunReference, plan, errors.ReferenceSeconds);
+            Timing bound = generatedOnly || !(shape.IsPool || plan.ConvolutionBounds) ? Timing.None : Time(shape.RunBound, plan);
+            Timing peer = generatedOnly || !shape.HasPeer ? Timing.None : Time(shape.RunPeer, plan);
             long allocated = AllocatedPerCall(shape.RunGenerated);
-            return new Result(shape, generated, hand, reference, bound, generatedError, handError, allocated);
+            return new Result(shape, generated, hand, reference, bound, peer, errors, allocated);
         }
         finally
         {
@@ -149,7 +155,7 @@ public static class QuickBenchmark
         }
     }
 
-    private static string Table(string machine, PeakResult peak, List<Result> results, List<(Result Same, Result Interior)> borders)
+    private static string Table(string machine, PeakResult peak, IReadOnlyList<Result> results, List<(Result Same, Result Interior)> borders)
     {
         var misses = new List<string>();
         var table = new StringBuilder();
@@ -164,14 +170,14 @@ public static class QuickBenchmark
             $"FMA latency: one dependent chain (one accumulator) {peak.OneChain:F1} GFLOP/s ({Percent(peak.OneChain, peak)}), " +
             $"four chains {peak.FourChains:F1} ({Percent(peak.FourChains, peak)}).");
         table.AppendLine();
-        table.AppendLine("| shape | what | generated | hand-vectorized | reference | vs hand | vs reference | generated rate | % of peak | time / bound | targets |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        table.AppendLine("| shape | what | generated | hand-vectorized | reference | ONNX Runtime | vs hand | vs reference | generated rate | % of peak | time / bound | generated / ORT | targets |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (Result r in results)
         {
             double? percent = r.PercentOfPeak(peak);
             table.AppendLine($"| {r.Shape.Name} | {r.Shape.Description} | {Format(r.Generated.Seconds)} | {Format(r.Hand.Seconds)} | " +
-                $"{Format(r.Reference.Seconds)}{(r.Reference.Few ? " ¹" : "")} | {r.OverHand:F1}x | {r.OverReference:F1}x | " +
-                $"{r.Rate:F1} {r.Shape.Unit} | {(percent is { } p ? $"{p:F0}%" : "—")} | {r.BoundRatio:F2} | " +
+                $"{Format(r.Reference.Seconds)}{(r.Reference.Few ? " ¹" : "")} | {PeerCell(r)} | {r.OverHand:F1}x | {r.OverReference:F1}x | " +
+                $"{r.Rate:F1} {r.Shape.Unit} | {(percent is { } p ? $"{p:F0}%" : "—")} | {r.BoundRatio:F2} | {PeerRatioCell(r)} | " +
                 $"{TargetCell(r, percent, misses)}{(r.Correct ? "" : " **MISMATCH**")} |");
         }
 
@@ -181,24 +187,27 @@ public static class QuickBenchmark
               $"{100 * _cpuSeconds / _wallSeconds:F0}% of a core in wall time), medians"
             : "Times are wall-clock medians";
         string[] slow = [.. results.Where(r => r.Reference.Few).Select(r => r.Shape.Name)];
-        table.AppendLine($"{clock}: after a warm-up of at least {WarmUp.TotalMilliseconds:F0} ms, of about " +
-            $"{Batch.TotalMilliseconds:F0} ms batches over {Budget.TotalMilliseconds:F0} ms." +
-            (slow.Length == 0 ? "" : $" ¹ A reference slower than {SlowCall.TotalMilliseconds:F0} ms per call " +
-                $"({string.Join(", ", slow)}) is timed with fewer repetitions: the median of {SlowSamples} single calls after two warm-up calls."));
+        TimingPlan plan = TimingPlan.Standard;
+        table.AppendLine($"{clock}: after a warm-up of at least {plan.WarmUp.TotalMilliseconds:F0} ms, of about " +
+            $"{TimingPlan.Batch.TotalMilliseconds:F0} ms batches over {plan.Budget.TotalMilliseconds:F0} ms." +
+            (slow.Length == 0 ? "" : $" ¹ A reference slower than {plan.SlowCall.TotalMilliseconds:F0} ms per call " +
+                $"({string.Join(", ", slow)}) is timed with fewer repetitions: the median of {plan.SlowSamples} single calls after two warm-up calls."));
+        table.AppendLine(PeerNote);
         table.AppendLine("Rates: 2 FLOP per multiply-add; pools in output elements per ns (no FLOP peak). % of peak: of the float32 peak, " +
             "or of the float64 peak for the -f64 shapes. time / bound: the generated kernel's time over its memory bound's, " +
             "one vectorized pass that reads an input of the kernel's size once and writes an output of its size once " +
             "(each output vector the maximum of its share of the input vectors), timed the same way in the same run.");
-        string[] wrong = [.. results.Where(r => !r.Correct).Select(r => $"{r.Shape.Name} (errors {r.GeneratedError:E1} / {r.HandError:E1})")];
-        table.AppendLine("Every generated and hand-vectorized kernel is checked against `ReferenceKernels` on its shape first " +
-            $"(largest error relative to 1 + |expected|: generated {results.Select(r => r.GeneratedError).DefaultIfEmpty().Max():E1}, " +
-            $"hand-vectorized {results.Select(r => r.HandError).DefaultIfEmpty().Max():E1}" +
-            (wrong.Length == 0 ? "; all within tolerance)." : $"; **MISMATCH: {string.Join(", ", wrong)}**)."));
+        table.AppendLine(ErrorsNote(results));
         string[] allocating = [.. results.Where(r => r.Allocated != 0).Select(r => $"{r.Shape.Name} ({r.Allocated} B)")];
         table.AppendLine(allocating.Length == 0
             ? "Every generated kernel allocated 0 B per call (GC.GetAllocatedBytesForCurrentThread over 3 calls after the timings)."
             : $"**Generated kernels that allocate, per call: {string.Join(", ", allocating)}.**");
         table.AppendLine(misses.Count == 0 ? "Every target of the issue is met." : $"Targets missed: {string.Join("; ", misses)}.");
+        if (borders.Count == 0)
+        {
+            return table.ToString();
+        }
+
         table.AppendLine();
         table.AppendLine("What the Same-padding borders cost: each of these layers again as a Valid convolution of an input one pixel " +
             "larger on every side (the same outputs and FLOPs, no border code), generated kernel only:");
@@ -216,6 +225,29 @@ public static class QuickBenchmark
     }
 
     private static string Percent(double rate, PeakResult peak) => $"{100 * rate / peak.Float:F0}%";
+
+    private const string PeerNote =
+        "ONNX Runtime: a single-operator model built in memory (the weights and bias initializers, a Relu node after a Conv " +
+        "with ReLU, explicit pads equal to KernelGen's padding), one thread (IntraOpNumThreads = 1, sequential), all graph " +
+        "optimizations, input and output bound once to the benchmark's own arrays with IOBinding; its output is checked " +
+        "against the reference before it is timed. It has no float64 convolution. generated / ORT: the generated kernel's " +
+        "time over ONNX Runtime's (below 1: the generated kernel is faster).";
+
+    private static string PeerCell(Result r) => r.Shape.HasPeer ? Format(r.Peer.Seconds) : "—";
+
+    private static string PeerRatioCell(Result r) => r.Shape.HasPeer ? $"{r.OverPeer:F2}" : "—";
+
+    /// <summary>The largest errors of the kernels against the reference, and which shapes missed their tolerance.</summary>
+    private static string ErrorsNote(IReadOnlyList<Result> results)
+    {
+        string[] wrong = [.. results.Where(r => !r.Correct).Select(r =>
+            $"{r.Shape.Name} (errors {r.Errors.Generated:E1} / {r.Errors.HandVectorized:E1} / {r.Errors.Peer:E1})")];
+        return "Every generated and hand-vectorized kernel, and ONNX Runtime, is checked against `ReferenceKernels` on its shape first " +
+            $"(largest error relative to 1 + |expected|: generated {results.Select(r => r.Errors.Generated).DefaultIfEmpty().Max():E1}, " +
+            $"hand-vectorized {results.Select(r => r.Errors.HandVectorized).DefaultIfEmpty().Max():E1}, " +
+            $"ONNX Runtime {results.Select(r => r.Errors.Peer ?? 0).DefaultIfEmpty().Max():E1}" +
+            (wrong.Length == 0 ? "; all within tolerance)." : $"; **MISMATCH: {string.Join(", ", wrong)}**).");
+    }
 
     /// <summary>Each target of the shape with ✓ or ✗; the missed ones also go to <paramref name="misses"/> with the shortfall.</summary>
     private static string TargetCell(Result r, double? percent, List<string> misses)
@@ -246,120 +278,17 @@ public static class QuickBenchmark
             Check($"peak ≥{p:F0}%", actual >= p, $"{actual:F0}%", $"{p - actual:F0} points, {p / actual:F2}x short");
         }
 
+        if (t.PeerRatio is { } q && r.Shape.HasPeer)
+        {
+            Check($"ORT ≤{q:F1}x", r.OverPeer <= q, $"{r.OverPeer:F2}x ONNX Runtime's time", $"{r.OverPeer / q:F2}x over");
+        }
+
         if (t.BoundRatio is { } c)
         {
             Check($"bound ≤{c:F1}x", r.BoundRatio <= c, $"{r.BoundRatio:F2}x the memory bound", $"{r.BoundRatio / c:F2}x over");
         }
 
         return string.Join(", ", cells);
-    }
-
-    /// <summary>The median time of a call, on <see cref="CpuClock"/>: batches for a fast kernel, single calls for a slow one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Timing Time(Action kernel)
-    {
-        double start = CpuClock.Now();
-        kernel();
-        double first = CpuClock.Now() - start;
-        if (first > SlowCall.TotalSeconds)
-        {
-            kernel(); // a second warm-up call (the check before was the first)
-            var single = new double[SlowSamples];
-            for (int i = 0; i < single.Length; i++)
-            {
-                single[i] = TimeBatch(kernel, 1);
-            }
-
-            return new Timing(Median(single), Few: true);
-        }
-
-        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background compile).
-        var watch = Stopwatch.StartNew();
-        int calls = 0;
-        while ((watch.Elapsed < WarmUp || calls < 30) && watch.Elapsed < 4 * WarmUp)
-        {
-            kernel();
-            calls++;
-        }
-
-        int batch = Math.Max(1, (int)Math.Round(Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
-        var samples = new List<double>();
-        watch.Restart();
-        while ((watch.Elapsed < Budget || samples.Count < 9) && (watch.Elapsed < 4 * Budget || samples.Count < 3))
-        {
-            samples.Add(TimeBatch(kernel, batch));
-        }
-
-        return new Timing(Median([.. samples]), Few: false);
-    }
-
-    /// <summary>
-    /// Two kernels timed in alternating batches after a joint warm-up: their median seconds per call, and the median
-    /// over the rounds of <paramref name="slower"/>'s time over <paramref name="faster"/>'s (a ratio that drifts of
-    /// the shared machine affect alike).
-    /// </summary>
-    private static (double Slower, double Faster, double Ratio) TimePair(Action slower, Action faster)
-    {
-        var watch = Stopwatch.StartNew();
-        int calls = 0;
-        while ((watch.Elapsed < WarmUp || calls < 30) && watch.Elapsed < 4 * WarmUp)
-        {
-            slower();
-            faster();
-            calls++;
-        }
-
-        int batch = Math.Max(1, (int)Math.Round(Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
-        var a = new List<double>();
-        var b = new List<double>();
-        var ratios = new List<double>();
-        watch.Restart();
-        while (watch.Elapsed < 2 * Budget || ratios.Count < 9)
-        {
-            double ta = TimeBatch(slower, batch), tb = TimeBatch(faster, batch);
-            a.Add(ta);
-            b.Add(tb);
-            ratios.Add(ta / tb);
-        }
-
-        return (Median([.. a]), Median([.. b]), Median([.. ratios]));
-    }
-
-    /// <summary>Seconds per call over one batch of <paramref name="calls"/> calls.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TimeBatch(Action kernel, int calls)
-    {
-        double wall = CpuClock.Wall();
-        double start = CpuClock.Now();
-        for (int i = 0; i < calls; i++)
-        {
-            kernel();
-        }
-
-        double seconds = CpuClock.Now() - start;
-        _cpuSeconds += seconds;
-        _wallSeconds += CpuClock.Wall() - wall;
-        return seconds / calls;
-    }
-
-    /// <summary>Bytes the calling thread allocates per call of a warmed-up kernel (the kernels run on the calling thread only).</summary>
-    private static long AllocatedPerCall(Action kernel)
-    {
-        const int calls = 3;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++)
-        {
-            kernel();
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before + calls - 1) / calls;
-    }
-
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        int mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     /// <summary>The CPU, its cores, whether AVX-512 is used, the OS and the .NET version.</summary>
@@ -385,11 +314,4 @@ public static class QuickBenchmark
         string avx512 = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "AVX-512" : "no AVX-512";
         return $"{cpu}, {Environment.ProcessorCount} cores, {avx512} (vector path {path}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
-
-    private static string Format(double seconds) => seconds switch
-    {
-        < 1e-3 => $"{seconds * 1e6:F1} µs",
-        < 1 => $"{seconds * 1e3:F2} ms",
-        _ => $"{seconds:F2} s",
-    };
 }

@@ -1,11 +1,27 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using KernelGen.Benchmarks.HandVectorized;
+using KernelGen.Benchmarks.Onnx;
 
 namespace KernelGen.Benchmarks;
 
 /// <summary>A kernel call on a shape's buffers: input, weights, bias (empty when the shape has none), output.</summary>
 public delegate void Kernel<T>(T[] input, T[] weights, T[] bias, T[] output);
+
+/// <summary>Another implementation of a shape (ONNX Runtime), set up once on the shape's buffers; disposed with them.</summary>
+public interface IPeerKernel : IDisposable
+{
+    void Run();
+}
+
+/// <summary>Sets up a peer on a shape's buffers: input, weights, bias (empty when the shape has none), output.</summary>
+public delegate IPeerKernel PeerFactory<T>(T[] input, T[] weights, T[] bias, T[] output);
+
+/// <summary>
+/// What checking a shape found: each kernel's largest error against the reference, relative to <c>1 + |expected|</c>
+/// (<see cref="Peer"/> null without a peer), and the reference call's thread CPU seconds (a slow reference is timed by it).
+/// </summary>
+public readonly record struct KernelErrors(double Generated, double HandVectorized, double? Peer, double ReferenceSeconds);
 
 /// <summary>
 /// The targets for one shape; <see langword="null"/> where the shape has none.
@@ -14,7 +30,9 @@ public delegate void Kernel<T>(T[] input, T[] weights, T[] bias, T[] output);
 /// <param name="OverHand">Minimum speed-up of the generated kernel over the hand-vectorized one.</param>
 /// <param name="PercentOfPeak">Minimum percent of the measured single-core FMA peak.</param>
 /// <param name="BoundRatio">Maximum ratio of the generated kernel's time to its memory bound (<see cref="MemoryBound"/>).</param>
-public sealed record Targets(double? OverReference = null, double? OverHand = null, double? PercentOfPeak = null, double? BoundRatio = null);
+/// <param name="PeerRatio">Maximum ratio of the generated kernel's time to ONNX Runtime's.</param>
+public sealed record Targets(double? OverReference = null, double? OverHand = null, double? PercentOfPeak = null, double? BoundRatio = null,
+    double? PeerRatio = null);
 
 /// <summary>
 /// One shape of the standard set: its buffers, the three kernels on them (generated, hand-vectorized, reference),
@@ -40,6 +58,9 @@ public abstract class Shape(string name, string description, double work, bool i
     /// <summary>Bytes of input the kernel reads and of output it writes (weights and bias not counted).</summary>
     public abstract (long Read, long Written) Bytes { get; }
 
+    /// <summary>Multiply-adds per output element (0 for pools).</summary>
+    public abstract double MultiplyAddsPerOutput { get; }
+
     public string Unit => IsPool ? "elem/ns" : "GFLOP/s";
 
     /// <summary>The largest error accepted against the reference, relative to <c>1 + |expected|</c>.</summary>
@@ -58,9 +79,14 @@ public abstract class Shape(string name, string description, double work, bool i
     /// <summary>The memory bound (<see cref="MemoryBound"/>): one pass reading the input and writing an output of the kernel's size.</summary>
     public abstract void RunBound();
 
-    /// <summary>Runs the reference, then the generated and the hand-vectorized kernel on an output filled with NaN, and
+    /// <summary>Whether the shape has a peer (ONNX Runtime) to time beside its kernels.</summary>
+    public abstract bool HasPeer { get; }
+
+    public abstract void RunPeer();
+
+    /// <summary>Runs the reference, then the generated and the hand-vectorized kernel and the peer on an output filled with NaN, and
     /// returns each one's largest error relative to <c>1 + |expected|</c> (infinity for a NaN left in the output).</summary>
-    public abstract (double Generated, double HandVectorized) Verify();
+    public abstract KernelErrors Verify();
 
     public static IReadOnlyList<Shape> All { get; } = CreateAll();
 
@@ -89,7 +115,8 @@ public abstract class Shape(string name, string description, double work, bool i
                 new Targets(OverReference: 15),
                 (i, w, b, o) => BenchmarkKernels.Conv1D3Valid(i, w, o, n1),
                 (i, w, b, o) => HandVectorizedKernels.Conv1D<float>(i, w, default, o, n1, 3),
-                (i, w, b, o) => ReferenceKernels.Conv1D<float>(i, w, default, o, n1, 3)),
+                (i, w, b, o) => ReferenceKernels.Conv1D<float>(i, w, default, o, n1, 3),
+                (i, w, b, o) => new OnnxPeer(OnnxModel.Conv(Conv1DOnnx(n1), w, null, relu: false), Conv1DOnnx(n1), i, o)),
             Conv2D<float>("S2", "conv2d 3x3 valid, 1->1, 256x256", 256, 256, 3, Padding.Valid, 1, 1, 1, false,
                 new Targets(OverReference: 30, OverHand: 2, PercentOfPeak: 35),
                 (i, w, b, o) => BenchmarkKernels.Conv3x3Valid(i, w, o, 256, 256)),
@@ -114,16 +141,12 @@ public abstract class Shape(string name, string description, double work, bool i
             Conv2D<float>("S9", "conv2d 5x5 valid, 1->6, 28x28", 28, 28, 5, Padding.Valid, 1, 6, 1, false,
                 new Targets(OverReference: 15, PercentOfPeak: 30),
                 (i, w, b, o) => BenchmarkKernels.Conv5x5Valid1To6(i, w, o, 28, 28)),
-            new Shape<float>("S10", "maxpool 2x2 stride 2, 64 ch, 112x112", 64 * 112 * 112, 0, 0, 64 * 56 * 56, 64 * 56 * 56, true,
-                new Targets(OverReference: 10, BoundRatio: 1.2),
-                (i, w, b, o) => BenchmarkKernels.MaxPool2x2(i, o, 112, 112),
-                (i, w, b, o) => HandVectorizedKernels.MaxPool2D(i, o, 112, 112, 2, 2, channels: 64),
-                (i, w, b, o) => ReferenceKernels.MaxPool2D<float>(i, o, 112, 112, 2, 2, channels: 64)),
-            new Shape<float>("S11", "avgpool 3x3 stride 1 same, 32 ch, 56x56", 32 * 56 * 56, 0, 0, 32 * 56 * 56, 32 * 56 * 56, true,
-                new Targets(OverReference: 10, BoundRatio: 1.5),
-                (i, w, b, o) => BenchmarkKernels.AvgPool3x3Same32(i, o, 56, 56),
-                (i, w, b, o) => HandVectorizedKernels.AvgPool2D(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32),
-                (i, w, b, o) => ReferenceKernels.AvgPool2D<float>(i, o, 56, 56, 3, 3, Padding.Same, stride: 1, channels: 32)),
+            LayerShapes.Pool2D("S10", "maxpool 2x2 stride 2, 64 ch, 112x112", new PoolLayer(IsMax: true, 64, 112, 112, 2, 2),
+                new Targets(OverReference: 10, BoundRatio: 1.2, PeerRatio: 1),
+                (i, w, b, o) => BenchmarkKernels.MaxPool2x2(i, o, 112, 112)),
+            LayerShapes.Pool2D("S11", "avgpool 3x3 stride 1 same, 32 ch, 56x56", new PoolLayer(IsMax: false, 32, 56, 56, 3, 1, Padding.Same),
+                new Targets(OverReference: 10, BoundRatio: 1.5, PeerRatio: 1),
+                (i, w, b, o) => BenchmarkKernels.AvgPool3x3Same32(i, o, 56, 56)),
             Conv2D<double>("S2-f64", "S2 in double", 256, 256, 3, Padding.Valid, 1, 1, 1, false,
                 new Targets(OverReference: 30, OverHand: 2, PercentOfPeak: 35),
                 (i, w, b, o) => BenchmarkKernels.Conv3x3ValidDouble(i, w, o, 256, 256)),
@@ -133,33 +156,30 @@ public abstract class Shape(string name, string description, double work, bool i
         ];
     }
 
-    /// <summary>A square-window 2D convolution shape; with <paramref name="biasRelu"/> it has a bias and a ReLU.</summary>
+    /// <summary>A square-window stride-1 2D convolution shape; with <paramref name="biasRelu"/> it has a bias and a ReLU.</summary>
     private static Shape<T> Conv2D<T>(string name, string description, int height, int width, int k, Padding padding,
         int inChannels, int outChannels, int groups, bool biasRelu, Targets targets, Kernel<T> generated)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        DimensionExtent rows = ShapeMath.Dimension(height, k, padding: padding), columns = ShapeMath.Dimension(width, k, padding: padding);
-        int outputs = outChannels * rows.Output * columns.Output;
-        int perGroup = inChannels / groups;
-        Activation activation = biasRelu ? Activation.Relu : Activation.None;
-        return new Shape<T>(name, description, inChannels * height * width, outChannels * perGroup * k * k, biasRelu ? outChannels : 0, outputs,
-            2.0 * outputs * perGroup * k * k, false, targets, generated,
-            (i, w, b, o) => HandVectorizedKernels.Conv2D<T>(i, w, b, o, height, width, k, k, padding,
-                inChannels: inChannels, outChannels: outChannels, groups: groups, activation: activation),
-            (i, w, b, o) => ReferenceKernels.Conv2D<T>(i, w, b, o, height, width, k, k, padding,
-                inChannels: inChannels, outChannels: outChannels, groups: groups, activation: activation));
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        LayerShapes.Conv2D(name, description, new ConvLayer(inChannels, outChannels, height, width, k, 1, padding, groups, biasRelu, biasRelu),
+            targets, generated);
+
+    /// <summary>S1 for ONNX Runtime: a 1 x 3 window over a 1 x n map.</summary>
+    private static OnnxLayer Conv1DOnnx(int length) => new(1, 1, 1, length, 1, 3, 1, 1, 1, Padding.Valid);
 }
 
 /// <summary>A shape in element type <typeparamref name="T"/>.</summary>
 public sealed class Shape<T>(string name, string description, int inputLength, int weightLength, int biasLength, int outputLength,
-    double work, bool isPool, Targets targets, Kernel<T> generated, Kernel<T> handVectorized, Kernel<T> reference)
+    double work, bool isPool, Targets targets, Kernel<T> generated, Kernel<T> handVectorized, Kernel<T> reference,
+    PeerFactory<T>? peer = null)
     : Shape(name, description, work, isPool, targets)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[] _input = [], _weights = [], _bias = [], _output = [], _boundOutput = [];
+    private IPeerKernel? _peer;
 
     public override bool IsDouble => typeof(T) == typeof(double);
+
+    public override double MultiplyAddsPerOutput => IsPool ? 0 : Work / 2 / outputLength;
 
     public override (long Read, long Written) Bytes =>
         ((long)inputLength * Unsafe.SizeOf<T>(), (long)outputLength * Unsafe.SizeOf<T>());
@@ -177,9 +197,15 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
         _bias = Fill(biasLength, random);
         _output = new T[outputLength];
         _boundOutput = new T[outputLength];
+        _peer = peer?.Invoke(_input, _weights, _bias, _output);
     }
 
-    public override void Release() => _input = _weights = _bias = _output = _boundOutput = [];
+    public override void Release()
+    {
+        _peer?.Dispose();
+        _peer = null;
+        _input = _weights = _bias = _output = _boundOutput = [];
+    }
 
     public override void RunGenerated() => generated(_input, _weights, _bias, _output);
 
@@ -189,16 +215,24 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
 
     public override void RunBound() => MemoryBound.Pass<T>(_input, _boundOutput);
 
-    public override (double Generated, double HandVectorized) Verify()
+    public override bool HasPeer => peer is not null;
+
+    public override void RunPeer() => (_peer ?? throw new InvalidOperationException($"{Name} has no peer, or is not allocated.")).Run();
+
+    public override KernelErrors Verify()
     {
+        double start = CpuClock.Now();
         RunReference();
+        double referenceSeconds = CpuClock.Now() - start;
         T[] expected = (T[])_output.Clone();
-        Array.Fill(_output, T.NaN);
-        RunGenerated();
-        double generatedError = Error(expected);
-        Array.Fill(_output, T.NaN);
-        RunHandVectorized();
-        return (generatedError, Error(expected));
+        double ErrorOf(Action kernel)
+        {
+            Array.Fill(_output, T.NaN);
+            kernel();
+            return Error(expected);
+        }
+
+        return new KernelErrors(ErrorOf(RunGenerated), ErrorOf(RunHandVectorized), HasPeer ? ErrorOf(RunPeer) : null, referenceSeconds);
     }
 
     private double Error(T[] expected)

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace KernelGen.Benchmarks;
+
+/// <summary>How long a kernel is warmed up and sampled, and when a slow one is timed with single calls instead.</summary>
+/// <param name="WarmUp">Warm-up of a fast kernel: at least this long (and 30 calls), so tiered compilation has finished.</param>
+/// <param name="Budget">Sampling time of a fast kernel, in batches of about 5 ms.</param>
+/// <param name="SlowCall">A call slower than this is timed with <paramref name="SlowSamples"/> single calls after a second warm-up call.</param>
+/// <param name="SlowSamples">Single calls of a slow kernel; a call slower than a second is timed by its first call alone.</param>
+/// <param name="ConvolutionBounds">Whether convolutions get their memory bound timed too (pools always do).</param>
+internal sealed record TimingPlan(TimeSpan WarmUp, TimeSpan Budget, TimeSpan SlowCall, int SlowSamples, bool ConvolutionBounds)
+{
+    /// <summary>The standard table's: 300 ms of warm-up and of samples, single calls above 50 ms.</summary>
+    public static TimingPlan Standard { get; } =
+        new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(50), 3, ConvolutionBounds: true);
+
+    /// <summary>
+    /// The network layers' (four kernels on each of 55 layers, within the main job's three minutes): 150 ms of
+    /// warm-up, 100 ms of samples, single calls above 20 ms, no memory bound for convolutions.
+    /// </summary>
+    public static TimingPlan Network { get; } =
+        new(TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20), 3, ConvolutionBounds: false);
+
+    public static TimeSpan Batch { get; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>A call this slow is timed by the one call the check before made.</summary>
+    public static TimeSpan OneCall { get; } = TimeSpan.FromSeconds(1);
+}
+
+public static partial class QuickBenchmark
+{
+    /// <summary>One measurement: the median seconds per call; <see cref="Few"/> when timed with single calls.</summary>
+    private readonly record struct Timing(double Seconds, bool Few)
+    {
+        public static Timing None { get; } = new(double.NaN, Few: false);
+    }
+
+    /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
+    private static double _cpuSeconds, _wallSeconds;
+
+    /// <summary>
+    /// The median time of a call, on <see cref="CpuClock"/>: batches for a fast kernel, single calls for a slow one;
+    /// for one slower than <see cref="TimingPlan.OneCall"/>, <paramref name="checkCall"/> (the check's call) when given.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Timing Time(Action kernel, TimingPlan plan, double? checkCall = null)
+    {
+        if (checkCall > TimingPlan.OneCall.TotalSeconds)
+        {
+            return new Timing(checkCall.Value, Few: true);
+        }
+
+        double first = TimeBatch(kernel, 1);
+        if (first > TimingPlan.OneCall.TotalSeconds)
+        {
+            return new Timing(first, Few: true);
+        }
+
+        if (first > plan.SlowCall.TotalSeconds)
+        {
+            kernel(); // a second warm-up call (the check before was the first)
+            var single = new double[plan.SlowSamples];
+            for (int i = 0; i < single.Length; i++)
+            {
+                single[i] = TimeBatch(kernel, 1);
+            }
+
+            return new Timing(Median(single), Few: true);
+        }
+
+        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background compile).
+        var watch = Stopwatch.StartNew();
+        int calls = 0;
+        while ((watch.Elapsed < plan.WarmUp || calls < 30) && watch.Elapsed < 4 * plan.WarmUp)
+        {
+            kernel();
+            calls++;
+        }
+
+        int batch = Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
+        var samples = new List<double>();
+        watch.Restart();
+        while ((watch.Elapsed < plan.Budget || samples.Count < 9) && (watch.Elapsed < 4 * plan.Budget || samples.Count < 3))
+        {
+            samples.Add(TimeBatch(kernel, batch));
+        }
+
+        return new Timing(Median([.. samples]), Few: false);
+    }
+
+    /// <summary>
+    /// Two kernels timed in alternating batches after a joint warm-up: their median seconds per call, and the median
+    /// over the rounds of <paramref name="slower"/>'s time over <paramref name="faster"/>'s (a ratio that drifts of
+    /// the shared machine affect alike).
+    /// </summary>
+    private static (double Slower, double Faster, double Ratio) TimePair(Action slower, Action faster, TimingPlan plan)
+    {
+        var watch = Stopwatch.StartNew();
+        int calls = 0;
+        while ((watch.Elapsed < plan.WarmUp || calls < 30) && watch.Elapsed < 4 * plan.WarmUp)
+        {
+            slower();
+            faster();
+            calls++;
+        }
+
+        int batch = Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
+        var a = new List<double>();
+        var b = new List<double>();
+        var ratios = new List<double>();
+        watch.Restart();
+        while (watch.Elapsed < 2 * plan.Budget || ratios.Count < 9)
+        {
+            double ta = TimeBatch(slower, batch), tb = TimeBatch(faster, batch);
+            a.Add(ta);
+            b.Add(tb);
+            ratios.Add(ta / tb);
+        }
+
+        return (Median([.. a]), Median([.. b]), Median([.. ratios]));
+    }
+
+    /// <summary>Seconds per call over one batch of <paramref name="calls"/> calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double TimeBatch(Action kernel, int calls)
+    {
+        double wall = CpuClock.Wall();
+        double start = CpuClock.Now();
+        for (int i = 0; i < calls; i++)
+        {
+            kernel();
+        }
+
+        double seconds = CpuClock.Now() - start;
+        _cpuSeconds += seconds;
+        _wallSeconds += CpuClock.Wall() - wall;
+        return seconds / calls;
+    }
+
+    /// <summary>Bytes the calling thread allocates per call of a warmed-up kernel (the kernels run on the calling thread only).</summary>
+    private static long AllocatedPerCall(Action kernel)
+    {
+        const int calls = 3;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls; i++)
+        {
+            kernel();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before + calls - 1) / calls;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static string Format(double seconds) => seconds switch
+    {
+        < 1e-3 => $"{seconds * 1e6:F1} µs",
+        < 1 => $"{seconds * 1e3:F2} ms",
+        _ => $"{seconds:F2} s",
+    };
+}
