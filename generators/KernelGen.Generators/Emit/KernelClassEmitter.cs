@@ -57,6 +57,12 @@ internal static class KernelClassEmitter
 
             w.Line();
             WriteBorders(w, plan);
+            if (plan.HasWholePlanes)
+            {
+                w.Line();
+                WholePlaneEmitter.WriteMethod(w, plan);
+            }
+
             if (plan.Spec.StrideWidth > 1)
             {
                 foreach (SimdWidth width in SimdWidth.Vectors)
@@ -183,6 +189,11 @@ internal static class KernelClassEmitter
                 : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
             w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
             w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            if (plan.HasWholePlanes)
+            {
+                WholePlaneEmitter.WriteCall(w, plan);
+            }
+
             if (plan.Separable is not null)
             {
                 SeparableEmitter.WriteRunLoops(w, plan);

@@ -97,6 +97,14 @@ internal sealed class KernelPlan
 
     public TapLayout Layout { get; }
 
+    /// <summary>
+    /// Whether a pool has a path for a map the size of its window (a global pool: one output per channel, its whole
+    /// plane the window; <see cref="Emit.WholePlaneEmitter"/>): when a vector fits in the window and such a map has no
+    /// padding (Valid, or Same with strides no smaller than the window).
+    /// </summary>
+    public bool HasWholePlanes => !IsConvolution && TapsPerChannel >= VectorWidth.V128.Lanes(this)
+        && (Spec.Padding == PaddingMode.Valid || (Spec.StrideHeight >= Spec.KernelHeight && Spec.StrideWidth >= Spec.KernelWidth));
+
     /// <summary>The channel-lane layout the AVX-512 path takes, or null when every path computes rows of one output channel per vector.</summary>
     public ChannelLanes? ChannelLanes { get; }
 

@@ -62,6 +62,10 @@ public sealed partial class PlanCoverageTests
     }
 
     [Fact]
+    public void TheWholePlanePathIsInACatalogKernelsPlan()
+        => Assert.Contains("WholePlanes", CatalogMethodKinds.Value); // global pools: one reduction per channel
+
+    [Fact]
     public void TheCatalogIsRead()
     {
         // Guards the tests above against passing on an empty or misread catalog.

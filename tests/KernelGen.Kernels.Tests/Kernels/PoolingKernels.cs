@@ -137,4 +137,24 @@ public static partial class PoolingKernels
 
     [AvgPool1D(5, Padding = Padding.Same, Stride = 2)]
     public static partial void Avg5_Same_S2_F64(ReadOnlySpan<double> input, Span<double> output, int length);
+
+    // Global pools: on a map the size of the window, each channel's output is a reduction of its whole plane.
+
+    /// <summary>49 values per plane: whole vectors and one lane more at every width (the 128-bit path loops).</summary>
+    [AvgPool2D(7, 7, Channels = 5)]
+    public static partial void GlobalAvg7x7_C5(ReadOnlySpan<float> input, Span<float> output, int height, int width);
+
+    [MaxPool2D(7, 7, Channels = 3)]
+    public static partial void GlobalMax7x7_C3(ReadOnlySpan<float> input, Span<float> output, int height, int width);
+
+    /// <summary>196 values per plane: looped with four accumulators at every width.</summary>
+    [AvgPool2D(14, 14, Channels = 2)]
+    public static partial void GlobalAvg14x14_C2_F64(ReadOnlySpan<double> input, Span<double> output, int height, int width);
+
+    [MaxPool2D(5, 5, Padding = Padding.Same, Stride = 5, Channels = 2)]
+    public static partial void GlobalMax5x5_Same_C2_F64(ReadOnlySpan<double> input, Span<double> output, int height, int width);
+
+    /// <summary>9 values: no 512-bit vector fits in the plane.</summary>
+    [AvgPool1D(9, Channels = 3)]
+    public static partial void GlobalAvg9_C3(ReadOnlySpan<float> input, Span<float> output, int length);
 }

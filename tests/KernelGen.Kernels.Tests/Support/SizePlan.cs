@@ -3,7 +3,8 @@ namespace KernelGen.Kernels.Tests;
 /// <summary>
 /// The input sizes a case is checked at. Widths 1‥70 (every one; multi-channel cases whose cost would exceed
 /// <see cref="Budget"/> keep 1‥24 and a spread up to 70), each paired with heights rotating through 1‥20 twice, plus
-/// every height at the narrowest and widest width; windows near or past the range add Keff‥Keff + 70 (or + 20 for heights).
+/// every height at the narrowest and widest width, and the window's own size; windows near or past the range add
+/// Keff‥Keff + 70 (or + 20 for heights).
 /// Large images (200 × 300, and 1D lengths up to 4099) are added where they fit the budget. Sizes whose output would
 /// be empty (Valid with n &lt; Keff) are skipped.
 /// </summary>
@@ -29,6 +30,12 @@ public static class SizePlan
         {
             int keep = step;
             sizes = Pair(heights, widths.Where((w, i) => w <= 24 || i % keep == 0 || i == widths.Count - 1).ToList());
+        }
+
+        // The window's own size: a pool's map that is its window takes the whole-plane path (one output per channel).
+        if (c.OutputLength(c.KernelHeight, c.KernelWidth) > 0)
+        {
+            sizes.Add((c.KernelHeight, c.KernelWidth));
         }
 
         (int Height, int Width)[] large = c.Is2D
