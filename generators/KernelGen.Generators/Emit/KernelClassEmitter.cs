@@ -591,12 +591,39 @@ internal static class KernelClassEmitter
             }
             else
             {
-                string max = plan.Spec.Operation == KernelOperation.MaxPool ? "true" : "false";
-                w.Line($"{plan.T} sum = KernelBorders.PoolAt(input, layout, Geometry, max: {max}, o, y, x);");
+                WritePoolBorderPoint(w, plan);
+                return; // the scope closes BorderPoint
             }
 
             w.Line("output[(o * layout.OutHeight + y) * layout.OutWidth + x] = sum;");
         }
+    }
+
+    /// <summary>
+    /// The body of a pool's border point: the window clipped to the input once, then a plain loop over the rows and
+    /// columns inside (no test per tap; the window sizes are constants), the average dividing by their count.
+    /// </summary>
+    private static void WritePoolBorderPoint(SourceWriter w, KernelPlan plan)
+    {
+        bool max = plan.Spec.Operation == KernelOperation.MaxPool;
+        w.Line("// The window's rows [i0, i1) and columns [j0, j1) inside the input.");
+        w.Line("int top = y * StrideHeight - layout.PadTop, left = x * StrideWidth - layout.PadLeft;");
+        w.Line("int i0 = Math.Max(0, -top), i1 = Math.Min(KernelHeight, layout.Height - top);");
+        w.Line("int j0 = Math.Max(0, -left), j1 = Math.Min(KernelWidth, layout.Width - left);");
+        w.Line($"ref {plan.T} first = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), ((nint)o * layout.Height + top + i0) * layout.Width + left + j0);");
+        w.Line($"{plan.T} {(max ? "best" : "sum")} = {(max ? $"{plan.T}.NegativeInfinity" : "0" + plan.LiteralSuffix)};");
+        using (w.Block("for (int i = 0; i < i1 - i0; i++)"))
+        {
+            w.Line($"ref {plan.T} row = ref Unsafe.Add(ref first, (nint)i * layout.Width);");
+            using (w.Block("for (int j = 0; j < j1 - j0; j++)"))
+            {
+                w.Line(max ? $"best = {plan.T}.Max(best, Unsafe.Add(ref row, j));" : "sum += Unsafe.Add(ref row, j);");
+            }
+        }
+
+        w.Line();
+        string value = max ? "best" : "sum / ((i1 - i0) * (j1 - j0))";
+        w.Line($"Unsafe.Add(ref MemoryMarshal.GetReference(output), ((nint)o * layout.OutHeight + y) * layout.OutWidth + x) = {value};");
     }
 
     private static void WriteStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)

@@ -397,18 +397,26 @@ internal static class RowEmitter
     }
 
     /// <summary>
-    /// The taps of a strided pool (max or sum, both order-free): per output row and per group of window columns
-    /// sharing their loads (columns j with the same j − j mod stride), the kernel rows are combined first, lane by
-    /// lane, on the plain loaded vectors; only then is each column's phase shuffled out of them. Each input vector is
-    /// loaded once and each window column costs one shuffle per loaded vector, where a strided load per tap would
-    /// load and shuffle every vector again for every tap.
+    /// The taps of a strided pool (max or sum, both order-free). Whole vectors are loaded, and each window column's
+    /// lanes shuffled out of them (columns j with the same j − j mod stride share their loads). Either, per output row
+    /// and group of window columns, the kernel rows are combined first, lane by lane, on the loaded vectors, and each
+    /// column's lanes shuffled out once; or (<see cref="StridedPoolLoads.FoldsRowsFirst"/>) each input row of the
+    /// block is folded across the window columns once and then into every output row whose window covers it. Either
+    /// way no input vector is loaded twice for one output row, where a strided load per tap would load and shuffle
+    /// every vector again for every tap.
     /// </summary>
     private static void WriteStridedPoolTaps(SourceWriter w, KernelPlan plan, SimdWidth width, int rows)
     {
-        int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
+        int lanes = width.Lanes(plan);
         string type = width.Type(plan);
-        var groups = StridedPoolLoads.Groups(plan.Spec.KernelWidth, stride, lanes);
+        var groups = StridedPoolLoads.Groups(plan.Spec.KernelWidth, plan.Spec.StrideWidth, lanes);
         w.Line($"{type} {string.Join(", ", Enumerable.Range(0, groups.Max(g => g.Parts)).Select(p => $"part{p}"))};");
+        if (StridedPoolLoads.FoldsRowsFirst(plan, width.Width, rows))
+        {
+            WriteStridedPoolRowsFirst(w, plan, width, rows, groups);
+            return;
+        }
+
         for (int r = 0; r < rows; r++)
         {
             string accumulator = Accumulator(0, r, rows);
@@ -419,36 +427,81 @@ internal static class RowEmitter
                 {
                     for (int i = 0; i < plan.Spec.KernelHeight; i++)
                     {
-                        int distance = r * plan.Spec.StrideHeight + i * plan.Spec.Dilation;
-                        int column = start + p * lanes;
-                        string offset = $"at{(distance == 0 ? "" : $" + row{distance}")}{(column == 0 ? "" : $" + {column}")}";
-                        string load = $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)({offset}))";
+                        string load = PartLoad(width, r * plan.Spec.StrideHeight + i * plan.Spec.Dilation, start + p * lanes);
                         w.Line(i == 0 ? $"part{p} = {load};" : WindowOperation.Accumulate(plan, width, $"part{p}", load, null));
                     }
                 }
 
                 foreach (int j in columns)
                 {
-                    int phase = j - start;
-                    var sources = Enumerable.Range(0, parts)
-                        .Select(p => (Part: p, Indices: Enumerable.Range(0, lanes).Select(k => phase + k * stride - p * lanes).ToList()))
-                        .Where(s => s.Indices.Any(at => at >= 0 && at < lanes))
-                        .ToList();
-                    string[] shuffles = [.. sources.Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
-                    string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
-                    if (sources.Count == 2 && sources[1].Part == sources[0].Part + 1)
-                    {
-                        // Two consecutive vectors: one two-source permute where AVX-512 has it (lane k takes element
-                        // phase + k·stride of the pair), else a shuffle of each or-ed together.
-                        (string isSupported, string permute) = width.TwoSourcePermute(plan);
-                        string indices = Literals.Indices(plan, sources[0].Indices);
-                        lanesOfColumn = $"({isSupported} ? {permute}(part{sources[0].Part}, {width.Vector}.Create({indices}), part{sources[1].Part}) : {lanesOfColumn})";
-                    }
-
-                    w.Line(WindowOperation.Accumulate(plan, width, accumulator, lanesOfColumn, null));
+                    w.Line(WindowOperation.Accumulate(plan, width, accumulator, ColumnLanes(plan, width, j - start, parts), null));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The rows-first form of <see cref="WriteStridedPoolTaps"/>: input row by input row, its window columns folded
+    /// into <c>rowFold</c>, which then goes into every output row whose window covers that input row (the first such
+    /// input row sets the output row's accumulator).
+    /// </summary>
+    private static void WriteStridedPoolRowsFirst(SourceWriter w, KernelPlan plan, SimdWidth width, int rows, List<(int Start, int[] Columns, int Parts)> groups)
+    {
+        KernelSpec s = plan.Spec;
+        int lanes = width.Lanes(plan);
+        w.Line($"{width.Type(plan)} rowFold;");
+        for (int distance = 0; distance < RowTiling.InputRowsOf(plan, rows); distance++)
+        {
+            int[] covered = [.. Enumerable.Range(0, rows).Where(r => distance >= r * s.StrideHeight && distance < r * s.StrideHeight + s.KernelHeight)];
+            w.Line($"// input row {distance}: its window columns folded, then into output row{(covered.Length > 1 ? "s" : "")} {string.Join(", ", covered)}");
+            bool first = true;
+            foreach ((int start, int[] columns, int parts) in groups)
+            {
+                for (int p = 0; p < parts; p++)
+                {
+                    w.Line($"part{p} = {PartLoad(width, distance, start + p * lanes)};");
+                }
+
+                foreach (int j in columns)
+                {
+                    string lanesOfColumn = ColumnLanes(plan, width, j - start, parts);
+                    w.Line(first ? $"rowFold = {lanesOfColumn};" : WindowOperation.Accumulate(plan, width, "rowFold", lanesOfColumn, null));
+                    first = false;
+                }
+            }
+
+            foreach (int r in covered)
+            {
+                bool opens = distance == r * s.StrideHeight; // the output row's first kernel row
+                w.Line(opens ? $"{Accumulator(0, r, rows)} = rowFold;" : WindowOperation.Accumulate(plan, width, Accumulator(0, r, rows), "rowFold", null));
+            }
+        }
+    }
+
+    /// <summary>The load of one whole vector at <paramref name="column"/> of the input row <paramref name="distance"/> rows below the block's first window row.</summary>
+    private static string PartLoad(SimdWidth width, int distance, int column)
+        => $"{width.Vector}.LoadUnsafe(ref inputRef, (nuint)(at{(distance == 0 ? "" : $" + row{distance}")}{(column == 0 ? "" : $" + {column}")}))";
+
+    /// <summary>
+    /// The lanes of the window column at <paramref name="phase"/> past its group's start, out of the group's loaded
+    /// vectors <c>part0</c>…: lane k takes element phase + k·stride of them.
+    /// </summary>
+    private static string ColumnLanes(KernelPlan plan, SimdWidth width, int phase, int parts)
+    {
+        int lanes = width.Lanes(plan);
+        var sources = StridedPoolLoads.ColumnSources(phase, parts, lanes, plan.Spec.StrideWidth);
+        string[] shuffles = [.. sources.Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
+        string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
+        if (sources.Count == 2 && sources[1].Part == sources[0].Part + 1)
+        {
+            // Two consecutive vectors: one two-source permute where AVX-512 has it (lane k takes element
+            // phase + k·stride of the pair), else a shuffle of each or-ed together.
+            (string isSupported, string permute) = width.TwoSourcePermute(plan);
+            string indices = Literals.Indices(plan, sources[0].Indices);
+            lanesOfColumn = $"({isSupported} ? {permute}(part{sources[0].Part}, {width.Vector}.Create({indices}), part{sources[1].Part}) : {lanesOfColumn})";
+        }
+
+        return lanesOfColumn;
     }
 
     private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index, string value = "v")

@@ -4,8 +4,9 @@ using System.Numerics;
 namespace KernelGen;
 
 /// <summary>
-/// Single outputs near the borders of generated kernels, where part of the window lies in the padding. They
-/// loop over the window with bounds checks; the unrolled, vectorized code handles the interior.
+/// Single outputs near the borders of generated convolutions, where part of the window lies in the padding. They
+/// loop over the window with bounds checks; the unrolled, vectorized code handles the interior. (A pool's border
+/// outputs are generated code of their own, with the window's sizes as constants.)
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class KernelBorders
@@ -54,44 +55,5 @@ public static class KernelBorders
         }
 
         return sum;
-    }
-
-    /// <summary>Output <c>(c, y, x)</c> of a max pool (<paramref name="max"/>) or average pool, over the in-input elements of its window.</summary>
-    /// <param name="input">The input, <c>[channels, height, width]</c>.</param>
-    /// <param name="layout">The call's layout.</param>
-    /// <param name="geometry">The pool.</param>
-    /// <param name="max"><see langword="true"/> for the maximum, <see langword="false"/> for the mean.</param>
-    /// <param name="c">The channel.</param>
-    /// <param name="y">The output row.</param>
-    /// <param name="x">The output column.</param>
-    public static T PoolAt<T>(ReadOnlySpan<T> input, in KernelLayout layout, in PoolingGeometry geometry, bool max, int c, int y, int x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T best = T.NegativeInfinity, sum = T.Zero;
-        int count = 0;
-        for (int i = 0; i < geometry.WindowHeight; i++)
-        {
-            int iy = y * geometry.StrideHeight + i - layout.PadTop;
-            if ((uint)iy >= (uint)layout.Height)
-            {
-                continue;
-            }
-
-            for (int j = 0; j < geometry.WindowWidth; j++)
-            {
-                int ix = x * geometry.StrideWidth + j - layout.PadLeft;
-                if ((uint)ix >= (uint)layout.Width)
-                {
-                    continue;
-                }
-
-                T value = input[(c * layout.Height + iy) * layout.Width + ix];
-                best = T.Max(best, value);
-                sum += value;
-                count++;
-            }
-        }
-
-        return max ? best : sum / T.CreateTruncating(count);
     }
 }
