@@ -22,7 +22,7 @@ public static partial class QuickBenchmark
         table.AppendLine($"Network layers: every distinct convolution and pooling layer of {string.Join(", ", NetworkLayers.All.Select(n => n.Name))} " +
             "(float, batch 1, 224 x 224 input; 32 x 32 for LeNet-5), timed as above with a shorter warm-up and sampling " +
             $"({plan.WarmUp.TotalMilliseconds:F0} ms of warm-up, {plan.Budget.TotalMilliseconds:F0} ms of samples; a call slower than {plan.SlowCall.TotalMilliseconds:F0} ms: the median of " +
-            $"{plan.SlowSamples} single calls after two warm-up calls; slower than {TimingPlan.OneCall.TotalSeconds:F0} s: the check's call), the memory bound of pools only. " +
+            $"{plan.SlowSamples} single calls after {TimingPlan.SlowWarmUp.TotalMilliseconds:F0} ms of warm-up calls; slower than {TimingPlan.OneCall.TotalSeconds:F0} s: the check's call), the memory bound of pools only. " +
             $"Targets: generated / ORT ≤ 1 on every layer, and ≥{NetworkPeakPercent:F0}% of the peak on every convolution with at least " +
             $"{ComputeBoundMultiplyAdds:F0} multiply-adds per output.");
         table.AppendLine();

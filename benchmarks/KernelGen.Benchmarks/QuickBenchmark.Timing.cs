@@ -6,7 +6,7 @@ namespace KernelGen.Benchmarks;
 /// <summary>How long a kernel is warmed up and sampled, and when a slow one is timed with single calls instead.</summary>
 /// <param name="WarmUp">Warm-up of a fast kernel: at least this long (and 30 calls), so tiered compilation has finished.</param>
 /// <param name="Budget">Sampling time of a fast kernel, in batches of about 5 ms.</param>
-/// <param name="SlowCall">A call slower than this is timed with <paramref name="SlowSamples"/> single calls after a second warm-up call.</param>
+/// <param name="SlowCall">A call slower than this is timed with <paramref name="SlowSamples"/> single calls after <see cref="SlowWarmUp"/> of warm-up calls.</param>
 /// <param name="SlowSamples">Single calls of a slow kernel; a call slower than a second is timed by its first call alone.</param>
 /// <param name="ConvolutionBounds">Whether convolutions get their memory bound timed too (pools always do).</param>
 internal sealed record TimingPlan(TimeSpan WarmUp, TimeSpan Budget, TimeSpan SlowCall, int SlowSamples, bool ConvolutionBounds)
@@ -23,6 +23,9 @@ internal sealed record TimingPlan(TimeSpan WarmUp, TimeSpan Budget, TimeSpan Slo
         new(TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20), 3, ConvolutionBounds: false);
 
     public static TimeSpan Batch { get; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The least warm-up of a kernel timed with single calls (at least one call after the check's).</summary>
+    public static TimeSpan SlowWarmUp { get; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A call this slow is timed by the one call the check before made.</summary>
     public static TimeSpan OneCall { get; } = TimeSpan.FromSeconds(1);
@@ -59,7 +62,16 @@ public static partial class QuickBenchmark
 
         if (first > plan.SlowCall.TotalSeconds)
         {
-            kernel(); // a second warm-up call (the check before was the first)
+            // Warm-up calls for at least SlowWarmUp: a generated kernel's block methods are called many times per
+            // call, each call too short for on-stack replacement, so they run unoptimized until tiered compilation
+            // has counted them and installed the optimized code, some 100 ms after their first calls.
+            var warm = Stopwatch.StartNew();
+            do
+            {
+                kernel();
+            }
+            while (warm.Elapsed < TimingPlan.SlowWarmUp);
+
             var single = new double[plan.SlowSamples];
             for (int i = 0; i < single.Length; i++)
             {

@@ -191,7 +191,8 @@ public static partial class QuickBenchmark
         table.AppendLine($"{clock}: after a warm-up of at least {plan.WarmUp.TotalMilliseconds:F0} ms, of about " +
             $"{TimingPlan.Batch.TotalMilliseconds:F0} ms batches over {plan.Budget.TotalMilliseconds:F0} ms." +
             (slow.Length == 0 ? "" : $" ¹ A reference slower than {plan.SlowCall.TotalMilliseconds:F0} ms per call " +
-                $"({string.Join(", ", slow)}) is timed with fewer repetitions: the median of {plan.SlowSamples} single calls after two warm-up calls."));
+                $"({string.Join(", ", slow)}) is timed with fewer repetitions: the median of {plan.SlowSamples} single calls after " +
+                $"{TimingPlan.SlowWarmUp.TotalMilliseconds:F0} ms of warm-up calls."));
         table.AppendLine(PeerNote);
         table.AppendLine("Rates: 2 FLOP per multiply-add; pools in output elements per ns (no FLOP peak). % of peak: of the float32 peak, " +
             "or of the float64 peak for the -f64 shapes. time / bound: the generated kernel's time over its memory bound's, " +
