@@ -27,6 +27,14 @@ internal static class ChannelLaneEmitter
         return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {width} && layout.OutHeight >= LaneBlockRows";
     }
 
+    /// <summary>
+    /// The test for a map narrower than the blocks (<see cref="ChannelLanes.MinOutWidth"/>), which takes the lane path
+    /// on a widened copy (<see cref="WriteNarrow"/>) when the copies fit <see cref="ChannelLanes.MaxNarrowScratch"/>.
+    /// </summary>
+    public static string NarrowCondition(ChannelLanes lanes)
+        => "Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows" +
+           $" && NarrowScratchLength(height, layout) <= {lanes.MaxNarrowScratch}";
+
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
         w.Line($"private const int ChannelLanes = {lanes.Lanes}; // output channels per 512-bit accumulator on the channel-lane path");
@@ -35,18 +43,31 @@ internal static class ChannelLaneEmitter
         {
             w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the scratch buffer at once");
         }
+
+        double kib = lanes.PackedLength * 64.0 / lanes.Lanes / 1024;
+        w.Line($"private const int PackedLength = {lanes.PackedLength}; // {kib:0.#} KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)");
+        w.Line($"private const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a widened copy");
     }
 
     public static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
-        WriteWalk(w, plan, lanes);
+        WriteWalk(w, plan, lanes, narrow: false);
+        w.Line();
+        WriteWalk(w, plan, lanes, narrow: true);
+        w.Line();
+        WriteNarrow(w, plan);
         w.Line();
         WritePacking(w, plan);
         w.Line();
         WriteBlock(w, plan, lanes, border: plan.HasBorderRows);
     }
 
-    private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    /// <summary>
+    /// The walk over blocks: output channels <see cref="ChannelLanes.Lanes"/> at a time, their weights repacked, then
+    /// pairs of rows, each along its columns (<see cref="WriteBlockCalls"/>); or, <paramref name="narrow"/>, along the
+    /// interior blocks only, for the widened copy of a narrow map, whose padding columns are in the copy.
+    /// </summary>
+    private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool narrow)
     {
         string t = plan.T;
         w.Line("/// <summary>");
@@ -54,12 +75,15 @@ internal static class ChannelLaneEmitter
         w.Line(lanes.Chunked
             ? "/// then output rows two at a time, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
             : "/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
-        w.Line("/// </summary>");
-        using (w.Block($"private static void LaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout)"))
+        if (narrow)
         {
-            string size = lanes.Chunked ? "LaneChunk * TapsPerChannel" : "WeightsPerOutput";
-            double kib = (double)lanes.Chunk * plan.TapsPerChannel * lanes.Lanes * plan.ElementBytes / 1024;
-            w.Line($"Span<{t}> packed = KernelScratch.Get<{t}>({size} * ChannelLanes); // {kib:0.#} KiB, this thread's scratch (not the stack)");
+            w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of 8.");
+        }
+
+        w.Line("/// </summary>");
+        w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
+        using (w.Block($"private static void {(narrow ? "NarrowLaneWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
+        {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
                 w.Line("int c0 = group * ChannelsPerGroup;");
@@ -87,7 +111,7 @@ internal static class ChannelLaneEmitter
                                 w.Line("bool firstRowDone = y < rowsDone;");
                             }
 
-                            WriteBlockCalls(w, lanes);
+                            WriteBlockCalls(w, lanes, narrow);
 
                             if (lanes.Chunked)
                             {
@@ -101,11 +125,56 @@ internal static class ChannelLaneEmitter
         }
     }
 
-    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes)
+    /// <summary>
+    /// The lane path for a map narrower than its blocks: the input copied into scratch with its column padding written
+    /// in as zeros and zero columns added on the right, so that the copy, taken without column padding, has a whole
+    /// number of 8-column blocks (interior ones: no end copies); its first <c>layout.OutWidth</c> columns are the
+    /// outputs, copied back. Rows keep their padding. The copies cost a pass over the input and output; the blocks
+    /// compute up to 8 / OutWidth times the outputs, still far faster than rows this narrow.
+    /// </summary>
+    private static void WriteNarrow(SourceWriter w, KernelPlan plan)
     {
-        string from = lanes.PadLeft > 0 ? "LaneBlockColumns" : "0";
-        string to = lanes.PadRight > 0 ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
-        foreach (ColumnRange kind in lanes.ColumnBlocks())
+        string t = plan.T;
+        w.Line("/// <summary>Scratch elements of the narrow-map path: the repacked weights, the widened input and its output.</summary>");
+        using (w.Block("private static long NarrowScratchLength(int height, in KernelLayout layout)"))
+        {
+            w.Line("long wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns, wideWidth = wideOut + (KernelWidth - 1) * Dilation;");
+            w.Line("return PackedLength + (long)Groups * ChannelsPerGroup * height * wideWidth + (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
+        }
+
+        w.Line();
+        w.Line("/// <summary>The channel-lane path for a map narrower than its blocks, on a copy with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
+        using (w.Block($"private static void NarrowLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
+        {
+            w.Line("int wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns, wideWidth = wideOut + (KernelWidth - 1) * Dilation;");
+            w.Line("int inputRows = Groups * ChannelsPerGroup * height, outputRows = Groups * OutputsPerGroup * layout.OutHeight;");
+            w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>((int)NarrowScratchLength(height, layout)); // this thread's scratch (not the stack)");
+            w.Line($"Span<{t}> packed = scratch[..PackedLength];");
+            w.Line($"Span<{t}> wideInput = scratch.Slice(PackedLength, inputRows * wideWidth);");
+            w.Line($"Span<{t}> wideOutput = scratch.Slice(PackedLength + inputRows * wideWidth, outputRows * wideOut);");
+            w.Line("wideInput.Clear();");
+            using (w.Block("for (int row = 0; row < inputRows; row++)"))
+            {
+                w.Line("input.Slice(row * width, width).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));");
+            }
+
+            w.Line();
+            w.Line("var wideExtents = new KernelExtents(extents.Rows, new DimensionExtent(wideOut, 0, 0));");
+            w.Line("KernelLayout wide = KernelLayout.Create(height, wideWidth, wideExtents, StrideHeight, StrideWidth,");
+            w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            w.Line("NarrowLaneWalk(wideInput, weights, bias, wideOutput, wide, packed);");
+            using (w.Block("for (int row = 0; row < outputRows; row++)"))
+            {
+                w.Line("wideOutput.Slice(row * wideOut, layout.OutWidth).CopyTo(output.Slice(row * layout.OutWidth));");
+            }
+        }
+    }
+
+    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool narrow)
+    {
+        string from = lanes.PadLeft > 0 && !narrow ? "LaneBlockColumns" : "0";
+        string to = lanes.PadRight > 0 && !narrow ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
+        foreach (ColumnRange kind in narrow ? [ColumnRange.Interior] : lanes.ColumnBlocks())
         {
             string range = kind switch
             {

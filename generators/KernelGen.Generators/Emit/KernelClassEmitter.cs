@@ -204,7 +204,14 @@ internal static class KernelClassEmitter
             {
                 using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
-                    w.Line($"LaneBlocks({SpanArguments(plan)}, layout);");
+                    w.Line($"LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>(PackedLength));");
+                    w.Line("return;");
+                }
+
+                w.Line();
+                using (w.Block($"if ({ChannelLaneEmitter.NarrowCondition(lanes)})"))
+                {
+                    w.Line($"NarrowLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
                     w.Line("return;");
                 }
 

@@ -18,7 +18,8 @@ namespace KernelGen.Generators.Planning;
 /// channels go chunk by chunk, each chunk's partial sums kept in the output until the next resumes them.
 /// </param>
 /// <param name="ChannelsPerGroup">Input channels per group.</param>
-internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup)
+/// <param name="Taps">Taps of the window (per input channel).</param>
+internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps)
 {
     /// <summary>Output rows per block.</summary>
     public const int Rows = 2;
@@ -34,6 +35,15 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
     /// <summary>The largest repacked weight block, in the thread's scratch buffer (<c>KernelScratch</c>; the limit dates from when it lived on the stack): one block of output channels' weights, for a chunk of input channels.</summary>
     public const int MaxPackedBytes = 64 * 1024;
+
+    /// <summary>
+    /// The most elements of scratch the narrow-map path takes (repacked weights, widened input and output: 4 MiB of
+    /// float, 8 of double); a map whose copies need more keeps the row layout.
+    /// </summary>
+    public int MaxNarrowScratch => 1 << 20;
+
+    /// <summary>Elements of the repacked weights of one block of output channels (one chunk of input channels).</summary>
+    public int PackedLength => Chunk * Taps * Lanes;
 
     /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>
     public bool Chunked => Chunk < ChannelsPerGroup;
@@ -80,7 +90,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
         // The left and right blocks must hold all of a row's padded outputs.
         int chunk = Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * lanes * plan.ElementBytes));
-        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight, chunk, plan.ChannelsPerGroup) : null;
+        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight, chunk, plan.ChannelsPerGroup, plan.TapsPerChannel) : null;
     }
 
     /// <summary>The column blocks along a row: a left end block when there is left padding, the interior, a right end block when there is right padding.</summary>

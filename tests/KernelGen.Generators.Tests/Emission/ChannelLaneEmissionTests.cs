@@ -24,7 +24,7 @@ public sealed class ChannelLaneEmissionTests
 
         Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
         Assert.Contains("private const int ChannelLanes = 16;", code);
-        Assert.Contains("LaneBlocks(input, weights, bias, output, layout);", code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength));", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);", code);
         Assert.DoesNotContain("LaneChunk", code);
     }
@@ -158,6 +158,21 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", code);
     }
 
+    [Theory]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 512, Activation = Activation.Relu)", 9)] // ResNet-18's 7 x 7 layer
+    [InlineData("Conv2D(1, 1, InChannels = 960, OutChannels = 160)", 8)] // MobileNetV2's 7 x 7 projection
+    public void NarrowMaps_TakeTheLanePathOnAWidenedCopy(string attribute, int laneWidth)
+    {
+        // A map narrower than the blocks (9 output columns for 3 x 3 Same, 8 without padding) runs the lane path on a
+        // copy widened with zero columns, its extra outputs dropped, where the row layout would be nearly scalar.
+        string code = Generate(attribute);
+        Assert.Contains($"private const int NarrowLaneWidth = {laneWidth};", code);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && NarrowScratchLength(height, layout) <= 1048576)", code);
+        Assert.Contains("NarrowLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
+        Assert.Contains("input.Slice(row * width, width).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));", code);
+        Assert.Contains("NarrowLaneWalk(wideInput, weights, bias, wideOutput, wide, packed);", code);
+    }
+
     [Fact]
     public void ManyInputChannels_GoInChunksThatFitTheScratchBuffer()
     {
@@ -166,7 +181,7 @@ public sealed class ChannelLaneEmissionTests
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16, Activation = Activation.Relu)");
 
         Assert.Contains("private const int LaneChunk = 113;", code);
-        Assert.Contains("Span<float> packed = KernelScratch.Get<float>(LaneChunk * TapsPerChannel * ChannelLanes); // 63.6 KiB, this thread's scratch (not the stack)", code);
+        Assert.Contains("private const int PackedLength = 16272; // 63.6 KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)", code);
         Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
         Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
