@@ -28,12 +28,13 @@ internal static class ChannelLaneEmitter
     }
 
     /// <summary>
-    /// The test for a map narrower than the blocks (<see cref="ChannelLanes.MinOutWidth"/>), which takes the lane path
-    /// on a widened copy (<see cref="WriteNarrow"/>) when the copies fit <see cref="ChannelLanes.MaxNarrowScratch"/>.
+    /// The test for the lane path on a padded copy (<see cref="WritePaddedCopy"/>): for a map narrower than the blocks
+    /// (<see cref="ChannelLanes.MinOutWidth"/>), or every map of a strided layer, while the copies fit
+    /// <see cref="ChannelLanes.MaxCopyScratch"/>.
     /// </summary>
-    public static string NarrowCondition(ChannelLanes lanes)
-        => "Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows" +
-           $" && NarrowScratchLength(height, layout) <= {lanes.MaxNarrowScratch}";
+    public static string PaddedCopyCondition(ChannelLanes lanes)
+        => "Vector512.IsHardwareAccelerated && Avx512F.IsSupported" + (lanes.CopiesEveryInput ? "" : " && layout.OutWidth < NarrowLaneWidth") +
+           $" && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= {lanes.MaxCopyScratch}";
 
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
@@ -46,16 +47,23 @@ internal static class ChannelLaneEmitter
 
         double kib = lanes.PackedLength * 64.0 / lanes.Lanes / 1024;
         w.Line($"private const int PackedLength = {lanes.PackedLength}; // {kib:0.#} KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)");
-        w.Line($"private const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a widened copy");
+        if (!lanes.CopiesEveryInput)
+        {
+            w.Line($"private const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a padded copy");
+        }
     }
 
     public static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
-        WriteWalk(w, plan, lanes, narrow: false);
-        w.Line();
+        if (!lanes.CopiesEveryInput)
+        {
+            WriteWalk(w, plan, lanes, narrow: false);
+            w.Line();
+        }
+
         WriteWalk(w, plan, lanes, narrow: true);
         w.Line();
-        WriteNarrow(w, plan);
+        WritePaddedCopy(w, plan);
         w.Line();
         WritePacking(w, plan);
         w.Line();
@@ -82,7 +90,7 @@ internal static class ChannelLaneEmitter
 
         w.Line("/// </summary>");
         w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
-        using (w.Block($"private static void {(narrow ? "NarrowLaneWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
+        using (w.Block($"private static void {(narrow ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
@@ -126,44 +134,53 @@ internal static class ChannelLaneEmitter
     }
 
     /// <summary>
-    /// The lane path for a map narrower than its blocks: the input copied into scratch with its column padding written
-    /// in as zeros and zero columns added on the right, so that the copy, taken without column padding, has a whole
-    /// number of 8-column blocks (interior ones: no end copies); its first <c>layout.OutWidth</c> columns are the
-    /// outputs, copied back. Rows keep their padding. The copies cost a pass over the input and output; the blocks
-    /// compute up to 8 / OutWidth times the outputs, still far faster than rows this narrow.
+    /// The lane path on a padded copy, for a map narrower than its blocks or a strided layer (whose padding depends
+    /// on the map): the input copied into scratch with its column padding written in as zeros and zero columns added
+    /// on the right, so that the copy, taken without column padding, has a whole number of 8-column blocks (interior
+    /// ones: no end copies, the same body at any padding). Rows keep their padding. Its outputs are the layer's, in
+    /// place when the row is a whole number of blocks, else in scratch with their first <c>layout.OutWidth</c> columns
+    /// copied back. The copies cost a pass over the input (and the output); the blocks compute up to 8 / OutWidth
+    /// times the outputs of a narrow map, still far faster than rows this narrow.
     /// </summary>
-    private static void WriteNarrow(SourceWriter w, KernelPlan plan)
+    private static void WritePaddedCopy(SourceWriter w, KernelPlan plan)
     {
         string t = plan.T;
-        w.Line("/// <summary>Scratch elements of the narrow-map path: the repacked weights, the widened input and its output.</summary>");
-        using (w.Block("private static long NarrowScratchLength(int height, in KernelLayout layout)"))
+        const string wideOut = "int wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;";
+        const string wideWidth = "int wideWidth = (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1;";
+        w.Line("/// <summary>Scratch elements of the padded-copy path: the repacked weights, the padded input, and its output unless written in place.</summary>");
+        using (w.Block("private static long PaddedCopyScratchLength(int height, in KernelLayout layout)"))
         {
-            w.Line("long wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns, wideWidth = wideOut + (KernelWidth - 1) * Dilation;");
-            w.Line("return PackedLength + (long)Groups * ChannelsPerGroup * height * wideWidth + (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
+            w.Line("long wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;");
+            w.Line("long wideWidth = (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1;");
+            w.Line("long outputs = wideOut == layout.OutWidth ? 0 : (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
+            w.Line("return PackedLength + (long)Groups * ChannelsPerGroup * height * wideWidth + outputs;");
         }
 
         w.Line();
-        w.Line("/// <summary>The channel-lane path for a map narrower than its blocks, on a copy with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
-        using (w.Block($"private static void NarrowLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
+        w.Line("/// <summary>The channel-lane path on a copy of the input with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
+        using (w.Block($"private static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
         {
-            w.Line("int wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns, wideWidth = wideOut + (KernelWidth - 1) * Dilation;");
+            w.Line(wideOut);
+            w.Line(wideWidth);
             w.Line("int inputRows = Groups * ChannelsPerGroup * height, outputRows = Groups * OutputsPerGroup * layout.OutHeight;");
-            w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>((int)NarrowScratchLength(height, layout)); // this thread's scratch (not the stack)");
+            w.Line("bool inPlace = wideOut == layout.OutWidth; // whole blocks: the outputs go straight to the output");
+            w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>((int)PaddedCopyScratchLength(height, layout)); // this thread's scratch (not the stack)");
             w.Line($"Span<{t}> packed = scratch[..PackedLength];");
             w.Line($"Span<{t}> wideInput = scratch.Slice(PackedLength, inputRows * wideWidth);");
-            w.Line($"Span<{t}> wideOutput = scratch.Slice(PackedLength + inputRows * wideWidth, outputRows * wideOut);");
+            w.Line($"Span<{t}> wideOutput = inPlace ? output : scratch.Slice(PackedLength + inputRows * wideWidth, outputRows * wideOut);");
             w.Line("wideInput.Clear();");
+            w.Line("int used = Math.Min(width, wideWidth - layout.PadLeft); // a strided Valid layer may leave the last column unread");
             using (w.Block("for (int row = 0; row < inputRows; row++)"))
             {
-                w.Line("input.Slice(row * width, width).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));");
+                w.Line("input.Slice(row * width, used).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));");
             }
 
             w.Line();
             w.Line("var wideExtents = new KernelExtents(extents.Rows, new DimensionExtent(wideOut, 0, 0));");
             w.Line("KernelLayout wide = KernelLayout.Create(height, wideWidth, wideExtents, StrideHeight, StrideWidth,");
             w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
-            w.Line("NarrowLaneWalk(wideInput, weights, bias, wideOutput, wide, packed);");
-            using (w.Block("for (int row = 0; row < outputRows; row++)"))
+            w.Line("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);");
+            using (w.Block("for (int row = 0; row < outputRows && !inPlace; row++)"))
             {
                 w.Line("wideOutput.Slice(row * wideOut, layout.OutWidth).CopyTo(output.Slice(row * layout.OutWidth));");
             }
@@ -272,7 +289,8 @@ internal static class ChannelLaneEmitter
                     w.Line($"columnsDone = x + {columns};");
                 }
 
-                w.Line("nint at = c0 * plane + (nint)top * width + x - layout.PadLeft; // an offset only: never turned into a ref outside the input");
+                string column = plan.Spec.StrideWidth == 1 ? "x" : "x * StrideWidth";
+                w.Line($"nint at = c0 * plane + (nint)top * width + {column} - layout.PadLeft; // an offset only: never turned into a ref outside the input");
                 w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
                 w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
                 if (lanes.Chunked)
@@ -500,7 +518,7 @@ internal static class ChannelLaneEmitter
         {
             for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
             {
-                int column = j + jj * plan.Spec.Dilation;
+                int column = j * plan.Spec.StrideWidth + jj * plan.Spec.Dilation;
                 if (!pixels.TryGetValue(column, out var uses))
                 {
                     pixels[column] = uses = [];
@@ -510,8 +528,10 @@ internal static class ChannelLaneEmitter
             }
         }
 
+        // Only end blocks skip pixels (a layer without padding, or on a padded copy, has none).
         return [.. pixels.Select(p => new Pixel(p.Key, p.Value,
-            lanes.InPadding(ColumnRange.LeftEnd, p.Key, plan.ColumnReach), lanes.InPadding(ColumnRange.RightEnd, p.Key, plan.ColumnReach)))];
+            lanes.ServesEnds && lanes.InPadding(ColumnRange.LeftEnd, p.Key, plan.ColumnReach),
+            lanes.ServesEnds && lanes.InPadding(ColumnRange.RightEnd, p.Key, plan.ColumnReach)))];
     }
 
     private sealed record Pixel(int Column, List<(int Column, int Weight)> Uses, bool AbsentLeft, bool AbsentRight);

@@ -202,16 +202,20 @@ internal static class KernelClassEmitter
 
             if (plan.ChannelLanes is { } lanes)
             {
-                using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
+                if (!lanes.CopiesEveryInput)
                 {
-                    w.Line($"LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>(PackedLength));");
-                    w.Line("return;");
+                    using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
+                    {
+                        w.Line($"LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>(PackedLength));");
+                        w.Line("return;");
+                    }
+
+                    w.Line();
                 }
 
-                w.Line();
-                using (w.Block($"if ({ChannelLaneEmitter.NarrowCondition(lanes)})"))
+                using (w.Block($"if ({ChannelLaneEmitter.PaddedCopyCondition(lanes)})"))
                 {
-                    w.Line($"NarrowLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
+                    w.Line($"PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
                     w.Line("return;");
                 }
 

@@ -30,6 +30,9 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>The most taps a window may have: its weight vectors stay in registers beside the 16 accumulators (32 with AVX-512).</summary>
     public const int MaxTaps = 14;
 
+    /// <summary>The largest stride the blocks take (a block of 8 strided outputs reads 7 × stride + reach input columns per pixel row).</summary>
+    public const int MaxStride = 4;
+
     /// <summary>The fewest multiply-adds per output that repay the repacking and the transposes.</summary>
     public const int MinWeightsPerOutput = 8;
 
@@ -37,10 +40,16 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public const int MaxPackedBytes = 64 * 1024;
 
     /// <summary>
-    /// The most elements of scratch the narrow-map path takes (repacked weights, widened input and output: 4 MiB of
+    /// The most elements of scratch the padded-copy path takes (repacked weights, padded input and output: 4 MiB of
     /// float, 8 of double); a map whose copies need more keeps the row layout.
     /// </summary>
-    public int MaxNarrowScratch => 1 << 20;
+    public int MaxCopyScratch => 1 << 20;
+
+    /// <summary>
+    /// Whether every call takes the padded copy (<c>ChannelLaneEmitter.WritePaddedCopy</c>): a strided layer, whose
+    /// padding depends on the map, so that its blocks are all interior ones; it has no end blocks.
+    /// </summary>
+    public bool CopiesEveryInput { get; init; }
 
     /// <summary>Elements of the repacked weights of one block of output channels (one chunk of input channels).</summary>
     public int PackedLength => Chunk * Taps * Lanes;
@@ -73,11 +82,17 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         KernelSpec s = plan.Spec;
         int lanes = plan.ElementsPer64Bytes;
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
-            || s.StrideWidth != 1 || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
+            || s.StrideWidth > MaxStride || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
             || plan.WeightsPerOutput < MinWeightsPerOutput
             || (long)(Rows - 1) * s.StrideHeight + plan.RowReach > 64)
         {
             return null;
+        }
+
+        if (s.StrideWidth > 1)
+        {
+            // A strided layer's padding depends on the map: every call runs on a padded copy, with interior blocks only.
+            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes), plan.ChannelsPerGroup, plan.TapsPerChannel) { CopiesEveryInput = true };
         }
 
         int padLeft = plan.ConstantPadLeft ?? 0;
@@ -89,9 +104,14 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         };
 
         // The left and right blocks must hold all of a row's padded outputs.
-        int chunk = Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * lanes * plan.ElementBytes));
-        return padLeft <= Columns && padRight <= Columns ? new ChannelLanes(lanes, padLeft, padRight, chunk, plan.ChannelsPerGroup, plan.TapsPerChannel) : null;
+        return padLeft <= Columns && padRight <= Columns
+            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes), plan.ChannelsPerGroup, plan.TapsPerChannel)
+            : null;
     }
+
+    /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>
+    private static int ChunkOf(KernelPlan plan, int lanes)
+        => Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * lanes * plan.ElementBytes));
 
     /// <summary>The column blocks along a row: a left end block when there is left padding, the interior, a right end block when there is right padding.</summary>
     public IEnumerable<ColumnRange> ColumnBlocks()

@@ -31,7 +31,6 @@ public sealed class ChannelLaneEmissionTests
 
     [Theory]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 12)")] // not a multiple of 16 outputs
-    [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16)")] // strided columns
     [InlineData("Conv2D(5, 5, Padding = Padding.Same, InChannels = 16, OutChannels = 16)")] // 25 weight vectors do not fit in registers
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 32, Groups = 32)")] // depthwise: one output channel per group
     [InlineData("Conv2D(1, 1, InChannels = 4, OutChannels = 16)")] // 4 multiply-adds per output do not repay the transposes
@@ -167,10 +166,26 @@ public sealed class ChannelLaneEmissionTests
         // copy widened with zero columns, its extra outputs dropped, where the row layout would be nearly scalar.
         string code = Generate(attribute);
         Assert.Contains($"private const int NarrowLaneWidth = {laneWidth};", code);
-        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && NarrowScratchLength(height, layout) <= 1048576)", code);
-        Assert.Contains("NarrowLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
-        Assert.Contains("input.Slice(row * width, width).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));", code);
-        Assert.Contains("NarrowLaneWalk(wideInput, weights, bias, wideOutput, wide, packed);", code);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", code);
+        Assert.Contains("PaddedCopyLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
+        Assert.Contains("input.Slice(row * width, used).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));", code);
+        Assert.Contains("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);", code);
+    }
+
+    [Theory]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 64, OutChannels = 128, Activation = Activation.Relu)")] // ResNet-18's downsampling
+    [InlineData("Conv2D(1, 1, Stride = 2, InChannels = 64, OutChannels = 128)")] // its projection shortcut
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 3, OutChannels = 32)")] // MobileNetV2's stem
+    public void StridedLayers_TakeTheLanePathOnAPaddedCopy(string attribute)
+    {
+        // A strided layer's padding depends on the map, so every call runs on a copy with the padding written in: its
+        // blocks are all interior ones, their footprint every stride-th column, and there are no end blocks.
+        string code = Generate(attribute);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", code);
+        Assert.Contains("nint at = c0 * plane + (nint)top * width + x * StrideWidth - layout.PadLeft;", code);
+        Assert.Contains("bool inPlace = wideOut == layout.OutWidth; // whole blocks: the outputs go straight to the output", code);
+        Assert.DoesNotContain("private static void LaneBlocks(", code);
+        Assert.DoesNotContain("KernelColumns.LeftEnd", code);
     }
 
     [Fact]
