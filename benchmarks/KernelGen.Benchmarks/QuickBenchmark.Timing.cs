@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 
 namespace KernelGen.Benchmarks;
@@ -38,6 +39,9 @@ public static partial class QuickBenchmark
     {
         public static Timing None { get; } = new(double.NaN, Few: false);
     }
+
+    /// <summary>A warm-up goes on until no method has been compiled for this long.</summary>
+    private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
     private static double _cpuSeconds, _wallSeconds;
@@ -81,13 +85,21 @@ public static partial class QuickBenchmark
             return new Timing(Median(single), Few: true);
         }
 
-        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background compile).
+        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background
+        // compile), and on while methods are still being compiled (at most four times as long).
         var watch = Stopwatch.StartNew();
+        var sinceCompile = Stopwatch.StartNew();
+        long compiled = JitInfo.GetCompiledMethodCount();
         int calls = 0;
-        while ((watch.Elapsed < plan.WarmUp || calls < 30) && watch.Elapsed < 4 * plan.WarmUp)
+        while ((watch.Elapsed < plan.WarmUp || calls < 30 || sinceCompile.Elapsed < QuietJit) && watch.Elapsed < 4 * plan.WarmUp)
         {
             kernel();
             calls++;
+            if (JitInfo.GetCompiledMethodCount() is long now && now != compiled)
+            {
+                compiled = now;
+                sinceCompile.Restart();
+            }
         }
 
         int batch = Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
