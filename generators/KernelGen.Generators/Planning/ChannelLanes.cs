@@ -27,8 +27,11 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>Output columns per block: 8, so that a block's row transposes in three two-source permutes per vector.</summary>
     public const int Columns = 8;
 
-    /// <summary>The most taps a window may have: its weight vectors stay in registers beside the 16 accumulators (32 with AVX-512).</summary>
-    public const int MaxTaps = 14;
+    /// <summary>
+    /// The most weight vectors a block holds at once, in registers beside its 16 accumulators and the broadcast pixel
+    /// (32 with AVX-512): one kernel row's, or two where the block's output rows share their input rows.
+    /// </summary>
+    public const int MaxWeightVectors = 14;
 
     /// <summary>The largest stride the blocks take (a block of 8 strided outputs reads 7 × stride + reach input columns per pixel row).</summary>
     public const int MaxStride = 4;
@@ -82,7 +85,8 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         KernelSpec s = plan.Spec;
         int lanes = plan.ElementsPer64Bytes;
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
-            || s.StrideWidth > MaxStride || plan.OutputsPerGroup % lanes != 0 || plan.TapsPerChannel > MaxTaps
+            || s.StrideWidth > MaxStride || plan.OutputsPerGroup % lanes != 0
+            || s.KernelWidth * (SharesInputRows(plan) ? 2 : 1) > MaxWeightVectors
             || plan.WeightsPerOutput < MinWeightsPerOutput
             || (long)(Rows - 1) * s.StrideHeight + plan.RowReach > 64)
         {

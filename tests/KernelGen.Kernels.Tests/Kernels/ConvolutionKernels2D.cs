@@ -200,4 +200,12 @@ public static partial class Conv2DKernels
 
     [Conv2D(16, 16, Padding = Padding.Same)]
     public static partial void K16x16_Same(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    /// <summary>Channel lanes with two kernel rows of 5 weight vectors held at once (the output rows share their input rows).</summary>
+    [Conv2D(5, 5, Padding = Padding.Same, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K5x5_Same_C16to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    /// <summary>A 7 x 7 stride-2 stem on channel lanes: one kernel row of 7 weight vectors at a time, on a padded copy.</summary>
+    [Conv2D(7, 7, Padding = Padding.Same, Stride = 2, InChannels = 3, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K7x7_Same_S2_C3to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 }

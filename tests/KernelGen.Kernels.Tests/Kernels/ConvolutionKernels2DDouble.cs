@@ -44,4 +44,8 @@ public static partial class Conv2DKernelsDouble
 
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_C16to16_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
+
+    /// <summary>Channel lanes (8 in double) over a 5 x 5 Valid window, two kernel rows of weight vectors at once.</summary>
+    [Conv2D(5, 5, InChannels = 4, OutChannels = 8)]
+    public static partial void K5x5_C4to8(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
 }
