@@ -417,9 +417,13 @@ internal static class RowEmitter
             return;
         }
 
+        // A max starts from its first window column (the maximum of −∞ and x is x, NaN included); a sum keeps its
+        // zero start, so that a window of negative zeros sums to +0 as the reference's does.
+        bool max = plan.Spec.Operation == KernelOperation.MaxPool;
         for (int r = 0; r < rows; r++)
         {
             string accumulator = Accumulator(0, r, rows);
+            bool opens = max;
             foreach ((int start, int[] columns, int parts) in groups)
             {
                 w.Line($"// output row {r}, window column{(columns.Length > 1 ? "s" : "")} {string.Join(", ", columns)}: kernel rows combined, then each column's lanes shuffled out");
@@ -434,7 +438,9 @@ internal static class RowEmitter
 
                 foreach (int j in columns)
                 {
-                    w.Line(WindowOperation.Accumulate(plan, width, accumulator, ColumnLanes(plan, width, j - start, parts), null));
+                    string lanesOfColumn = ColumnLanes(plan, width, j - start, parts);
+                    w.Line(opens ? $"{accumulator} = {lanesOfColumn};" : WindowOperation.Accumulate(plan, width, accumulator, lanesOfColumn, null));
+                    opens = false;
                 }
             }
         }

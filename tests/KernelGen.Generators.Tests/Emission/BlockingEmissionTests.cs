@@ -133,7 +133,7 @@ public sealed class BlockingEmissionTests
         // Both kernel rows combined on the loaded vectors, then the even and the odd lanes taken out of the pair: one
         // two-source permute with AVX-512, else a shuffle of each vector or-ed together.
         Assert.Contains("part0 = Vector512.Max(part0, Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row1)));", code);
-        Assert.Contains("acc0 = Vector512.Max(acc0, (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), part1) : (Vector512.Shuffle(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
+        Assert.Contains("acc0 = (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), part1) : (Vector512.Shuffle(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
         Assert.Contains("Avx512F.PermuteVar16x32x2(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), part1) : (Vector512.Shuffle(part0, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, -1, -1, -1, -1, -1, -1, -1, -1)) | ", code);
         Assert.Contains("Avx512F.VL.IsSupported ? Avx512F.VL.PermuteVar8x32x2(part0, Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14), part1)", code);
         Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
@@ -199,6 +199,12 @@ public sealed class BlockingEmissionTests
             "part1 = Vector512.LoadUnsafe(ref inputRef, (nuint)(at + row2 + 16));", code);
         Assert.Contains("acc0_0 = Vector512.Max(acc0_0, rowFold);\nacc0_1 = rowFold;", code);
         Assert.Contains("// input row 16: its window columns folded, then into output row 7", code);
+
+        // Folding kernel rows first, a max starts from its first window column (no maximum with −∞); a sum from zero.
+        string s10 = Unindented(GeneratePool("MaxPool2D(2, 2, Channels = 64)"));
+        Assert.Contains("acc0 = (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), part1)", s10);
+        Assert.Contains("acc0 = Vector512.Max(acc0, (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(1, 3, 5,", s10);
+        Assert.Contains("acc0 = acc0 + (Avx512F.IsSupported ? Avx512F.PermuteVar16x32x2(part0, Vector512.Create(0, 2, 4,", Unindented(GeneratePool("AvgPool2D(2, 2, Channels = 64)")));
 
         // A 5-wide stride-3 window takes each column out of three vectors at a time (eight instructions): folding the
         // rows first would pay that per input row, so its 512-bit pass folds the kernel rows first.
