@@ -693,7 +693,7 @@ internal static class KernelClassEmitter
     private static void WriteTwoVectorStridedLoad(SourceWriter w, KernelPlan plan, SimdWidth width)
     {
         int lanes = width.Lanes(plan), stride = plan.Spec.StrideWidth;
-        string Indices(Func<int, int> index) => Literals.Indices(plan, Enumerable.Range(0, lanes).Select(index));
+        (string[] shuffles, (int First, string Indices)? pair) = width.StridedLanes(plan, p => p == 0 ? "low" : "high", phase: 0, parts: 2);
         (string isSupported, string permute) = width.TwoSourcePermute(plan);
         w.Line($"/// <summary>Lanes source[offset + k·{stride}] from 2 loads: one two-source permute with AVX-512, else each load shuffled into its lanes (index −1 gives zero bits) and or-ed.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
@@ -702,12 +702,12 @@ internal static class KernelClassEmitter
             w.Line($"{width.Type(plan)} low = {width.Vector}.LoadUnsafe(ref source, offset), high = {width.Vector}.LoadUnsafe(ref source, offset + {lanes});");
             using (w.Block($"if ({isSupported})"))
             {
-                w.Line($"return {permute}(low, {width.Vector}.Create({Indices(k => k * stride)}), high);");
+                w.Line($"return {permute}(low, {width.Vector}.Create({pair!.Value.Indices}), high);");
             }
 
             w.Line();
-            w.Line($"return {width.Vector}.Shuffle(low, {width.Vector}.Create({Indices(k => k * stride < lanes ? k * stride : -1)}))");
-            w.Line($"    | {width.Vector}.Shuffle(high, {width.Vector}.Create({Indices(k => k * stride >= lanes ? k * stride - lanes : -1)}));");
+            w.Line($"return {shuffles[0]}");
+            w.Line($"    | {shuffles[1]};");
         }
     }
 }

@@ -494,20 +494,16 @@ internal static class RowEmitter
     /// </summary>
     private static string ColumnLanes(KernelPlan plan, SimdWidth width, int phase, int parts)
     {
-        int lanes = width.Lanes(plan);
-        var sources = StridedPoolLoads.ColumnSources(phase, parts, lanes, plan.Spec.StrideWidth);
-        string[] shuffles = [.. sources.Select(s => $"{width.Vector}.Shuffle(part{s.Part}, {width.Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
-        string lanesOfColumn = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
-        if (sources.Count == 2 && sources[1].Part == sources[0].Part + 1)
+        (string[] shuffles, (int First, string Indices)? pair) = width.StridedLanes(plan, p => $"part{p}", phase, parts);
+        string portable = shuffles.Length == 1 ? shuffles[0] : $"({string.Join(" | ", shuffles)})";
+        if (pair is not { } two)
         {
-            // Two consecutive vectors: one two-source permute where AVX-512 has it (lane k takes element
-            // phase + k·stride of the pair), else a shuffle of each or-ed together.
-            (string isSupported, string permute) = width.TwoSourcePermute(plan);
-            string indices = Literals.Indices(plan, sources[0].Indices);
-            lanesOfColumn = $"({isSupported} ? {permute}(part{sources[0].Part}, {width.Vector}.Create({indices}), part{sources[1].Part}) : {lanesOfColumn})";
+            return portable;
         }
 
-        return lanesOfColumn;
+        // Two consecutive vectors: one two-source permute where AVX-512 has it, else a shuffle of each or-ed together.
+        (string isSupported, string permute) = width.TwoSourcePermute(plan);
+        return $"({isSupported} ? {permute}(part{two.First}, {width.Vector}.Create({two.Indices}), part{two.First + 1}) : {portable})";
     }
 
     private static void WriteAccumulates(SourceWriter w, KernelPlan plan, SimdWidth width, int block, int row, int rows, string weights, string index, string value = "v")

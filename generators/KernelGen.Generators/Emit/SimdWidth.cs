@@ -85,6 +85,24 @@ internal sealed class SimdWidth
     public string IsAccelerated => $"{Vector}.IsHardwareAccelerated";
 
     /// <summary>
+    /// The lanes of a strided column out of consecutive loaded vectors (<paramref name="part"/> names vector p): lane k
+    /// takes element <paramref name="phase"/> + k·stride of them. <c>Shuffles</c> is the portable form, each vector
+    /// holding some of those elements shuffled into their lanes (index −1 gives zero bits), to be or-ed together;
+    /// <c>Permute</c>, when they come from two consecutive vectors, the first of them and the indices of the one
+    /// two-source permute (<see cref="TwoSourcePermute"/>) that takes them at once, else null.
+    /// </summary>
+    public (string[] Shuffles, (int First, string Indices)? Permute) StridedLanes(KernelPlan plan, Func<int, string> part, int phase, int parts)
+    {
+        int lanes = Lanes(plan);
+        var sources = StridedPoolLoads.ColumnSources(phase, parts, lanes, plan.Spec.StrideWidth);
+        string[] shuffles = [.. sources.Select(s => $"{Vector}.Shuffle({part(s.Part)}, {Vector}.Create({Literals.Indices(plan, s.Indices.Select(at => at >= 0 && at < lanes ? at : -1))}))")];
+        (int, string)? permute = sources.Count == 2 && sources[1].Part == sources[0].Part + 1
+            ? (sources[0].Part, Literals.Indices(plan, sources[0].Indices))
+            : null;
+        return (shuffles, permute);
+    }
+
+    /// <summary>
     /// The AVX-512 permute choosing each lane from two vectors (vpermt2ps/pd, one instruction where a one-source
     /// shuffle of each and a blend take five), and the test it needs: AVX-512F at 512 bits, its VL extension below.
     /// </summary>
