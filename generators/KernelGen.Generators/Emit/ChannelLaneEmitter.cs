@@ -34,7 +34,7 @@ internal static class ChannelLaneEmitter
     /// </summary>
     public static string PaddedCopyCondition(ChannelLanes lanes)
         => "Vector512.IsHardwareAccelerated && Avx512F.IsSupported" + (lanes.CopiesEveryInput ? "" : " && layout.OutWidth < NarrowLaneWidth") +
-           $" && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= {lanes.MaxCopyScratch}";
+           $" && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= {ChannelLanes.MaxCopyScratch}";
 
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
@@ -57,11 +57,11 @@ internal static class ChannelLaneEmitter
     {
         if (!lanes.CopiesEveryInput)
         {
-            WriteWalk(w, plan, lanes, narrow: false);
+            WriteWalk(w, plan, lanes, paddedCopy: false);
             w.Line();
         }
 
-        WriteWalk(w, plan, lanes, narrow: true);
+        WriteWalk(w, plan, lanes, paddedCopy: true);
         w.Line();
         WritePaddedCopy(w, plan);
         w.Line();
@@ -72,10 +72,10 @@ internal static class ChannelLaneEmitter
 
     /// <summary>
     /// The walk over blocks: output channels <see cref="ChannelLanes.Lanes"/> at a time, their weights repacked, then
-    /// pairs of rows, each along its columns (<see cref="WriteBlockCalls"/>); or, <paramref name="narrow"/>, along the
-    /// interior blocks only, for the widened copy of a narrow map, whose padding columns are in the copy.
+    /// pairs of rows, each along its columns (<see cref="WriteBlockCalls"/>); or, <paramref name="paddedCopy"/>, along
+    /// the interior blocks only, for the padded copy of the input, whose padding columns are written in.
     /// </summary>
-    private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool narrow)
+    private static void WriteWalk(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool paddedCopy)
     {
         string t = plan.T;
         w.Line("/// <summary>");
@@ -83,14 +83,14 @@ internal static class ChannelLaneEmitter
         w.Line(lanes.Chunked
             ? "/// then output rows two at a time, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
             : "/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
-        if (narrow)
+        if (paddedCopy)
         {
             w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of 8.");
         }
 
         w.Line("/// </summary>");
         w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
-        using (w.Block($"private static void {(narrow ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
+        using (w.Block($"private static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
@@ -119,7 +119,7 @@ internal static class ChannelLaneEmitter
                                 w.Line("bool firstRowDone = y < rowsDone;");
                             }
 
-                            WriteBlockCalls(w, lanes, narrow);
+                            WriteBlockCalls(w, lanes, paddedCopy);
 
                             if (lanes.Chunked)
                             {
@@ -145,13 +145,18 @@ internal static class ChannelLaneEmitter
     private static void WritePaddedCopy(SourceWriter w, KernelPlan plan)
     {
         string t = plan.T;
-        const string wideOut = "int wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;";
-        const string wideWidth = "int wideWidth = (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1;";
+        w.Line("/// <summary>The padded copy's output columns (whole blocks) and input columns (what they read).</summary>");
+        using (w.Block("private static (int Out, int Width) PaddedCopyColumns(int outWidth)"))
+        {
+            w.Line("int wideOut = (outWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;");
+            w.Line("return (wideOut, (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1);");
+        }
+
+        w.Line();
         w.Line("/// <summary>Scratch elements of the padded-copy path: the repacked weights, the padded input, and its output unless written in place.</summary>");
         using (w.Block("private static long PaddedCopyScratchLength(int height, in KernelLayout layout)"))
         {
-            w.Line("long wideOut = (layout.OutWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;");
-            w.Line("long wideWidth = (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1;");
+            w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("long outputs = wideOut == layout.OutWidth ? 0 : (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
             w.Line("return PackedLength + (long)Groups * ChannelsPerGroup * height * wideWidth + outputs;");
         }
@@ -160,19 +165,20 @@ internal static class ChannelLaneEmitter
         w.Line("/// <summary>The channel-lane path on a copy of the input with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
         using (w.Block($"private static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
         {
-            w.Line(wideOut);
-            w.Line(wideWidth);
+            w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("int inputRows = Groups * ChannelsPerGroup * height, outputRows = Groups * OutputsPerGroup * layout.OutHeight;");
             w.Line("bool inPlace = wideOut == layout.OutWidth; // whole blocks: the outputs go straight to the output");
             w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>((int)PaddedCopyScratchLength(height, layout)); // this thread's scratch (not the stack)");
             w.Line($"Span<{t}> packed = scratch[..PackedLength];");
             w.Line($"Span<{t}> wideInput = scratch.Slice(PackedLength, inputRows * wideWidth);");
             w.Line($"Span<{t}> wideOutput = inPlace ? output : scratch.Slice(PackedLength + inputRows * wideWidth, outputRows * wideOut);");
-            w.Line("wideInput.Clear();");
             w.Line("int used = Math.Min(width, wideWidth - layout.PadLeft); // a strided Valid layer may leave the last column unread");
             using (w.Block("for (int row = 0; row < inputRows; row++)"))
             {
-                w.Line("input.Slice(row * width, used).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));");
+                w.Line($"Span<{t}> wideRow = wideInput.Slice(row * wideWidth, wideWidth);");
+                w.Line("wideRow[..layout.PadLeft].Clear();");
+                w.Line("input.Slice(row * width, used).CopyTo(wideRow[layout.PadLeft..]);");
+                w.Line("wideRow[(layout.PadLeft + used)..].Clear();");
             }
 
             w.Line();
@@ -180,18 +186,21 @@ internal static class ChannelLaneEmitter
             w.Line("KernelLayout wide = KernelLayout.Create(height, wideWidth, wideExtents, StrideHeight, StrideWidth,");
             w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
             w.Line("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);");
-            using (w.Block("for (int row = 0; row < outputRows && !inPlace; row++)"))
+            using (w.Block("if (!inPlace)"))
             {
-                w.Line("wideOutput.Slice(row * wideOut, layout.OutWidth).CopyTo(output.Slice(row * layout.OutWidth));");
+                using (w.Block("for (int row = 0; row < outputRows; row++)"))
+                {
+                    w.Line("wideOutput.Slice(row * wideOut, layout.OutWidth).CopyTo(output.Slice(row * layout.OutWidth));");
+                }
             }
         }
     }
 
-    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool narrow)
+    private static void WriteBlockCalls(SourceWriter w, ChannelLanes lanes, bool paddedCopy)
     {
-        string from = lanes.PadLeft > 0 && !narrow ? "LaneBlockColumns" : "0";
-        string to = lanes.PadRight > 0 && !narrow ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
-        foreach (ColumnRange kind in narrow ? [ColumnRange.Interior] : lanes.ColumnBlocks())
+        string from = lanes.PadLeft > 0 && !paddedCopy ? "LaneBlockColumns" : "0";
+        string to = lanes.PadRight > 0 && !paddedCopy ? "layout.OutWidth - LaneBlockColumns" : "layout.OutWidth";
+        foreach (ColumnRange kind in paddedCopy ? [ColumnRange.Interior] : lanes.ColumnBlocks())
         {
             string range = kind switch
             {

@@ -46,7 +46,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// The most elements of scratch the padded-copy path takes (repacked weights, padded input and output: 4 MiB of
     /// float, 8 of double); a map whose copies need more keeps the row layout.
     /// </summary>
-    public int MaxCopyScratch => 1 << 20;
+    public const int MaxCopyScratch = 1 << 20;
 
     /// <summary>
     /// Whether every call takes the padded copy (<c>ChannelLaneEmitter.WritePaddedCopy</c>): a strided layer, whose

@@ -168,7 +168,7 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains($"private const int NarrowLaneWidth = {laneWidth};", code);
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", code);
         Assert.Contains("PaddedCopyLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
-        Assert.Contains("input.Slice(row * width, used).CopyTo(wideInput.Slice(row * wideWidth + layout.PadLeft));", code);
+        Assert.Contains("input.Slice(row * width, used).CopyTo(wideRow[layout.PadLeft..]);", code);
         Assert.Contains("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);", code);
     }
 
