@@ -14,7 +14,7 @@ namespace KernelGen;
 /// round is its own inverse, so loading the partial sums back runs the same rounds.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class KernelLaneTransposes
+public static partial class KernelLaneTransposes
 {
     /// <summary>
     /// Stores one block row of 16 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
@@ -201,6 +201,10 @@ public static class KernelLaneTransposes
     private static Vector512<int> SwapLow2F => Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
 
     private static Vector512<int> SwapHigh2F => Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+
+    private static Vector512<int> SwapLow3F => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+
+    private static Vector512<int> SwapHigh3F => Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
 
     private static Vector512<long> SwapLow0D => Vector512.Create(0L, 8L, 2L, 10L, 4L, 12L, 6L, 14L);
 
