@@ -39,7 +39,10 @@ internal static class ChannelLaneEmitter
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
         w.Line($"private const int ChannelLanes = {lanes.Lanes}; // output channels per 512-bit accumulator on the channel-lane path");
-        w.Line($"private const int LaneBlockRows = {ChannelLanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+        w.Line($"private const int LaneBlockRows = {lanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+        w.Line(lanes.Vectors == 1
+            ? $"private const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: one vector"
+            : $"private const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: {lanes.Vectors} vectors, each broadcast pixel multiplied into both");
         if (lanes.Chunked)
         {
             w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the scratch buffer at once");
@@ -47,6 +50,10 @@ internal static class ChannelLaneEmitter
 
         double kib = lanes.PackedLength * 64.0 / lanes.Lanes / 1024;
         w.Line($"private const int PackedLength = {lanes.PackedLength}; // {kib:0.#} KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)");
+        if (lanes.Vectors > 1)
+        {
+            w.Line($"private const int PackedPerVector = {lanes.PackedPerVector}; // the repacked weights of each vector of the block's channels, one after the other");
+        }
         if (!lanes.CopiesEveryInput)
         {
             w.Line($"private const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a padded copy");
@@ -65,7 +72,7 @@ internal static class ChannelLaneEmitter
         w.Line();
         WritePaddedCopy(w, plan);
         w.Line();
-        WritePacking(w, plan);
+        WritePacking(w, plan, lanes);
         w.Line();
         WriteBlock(w, plan, lanes, border: plan.HasBorderRows);
     }
@@ -79,10 +86,11 @@ internal static class ChannelLaneEmitter
     {
         string t = plan.T;
         w.Line("/// <summary>");
-        w.Line("/// The channel-lane path: for each block of <see cref=\"ChannelLanes\"/> output channels, their weights repacked tap by tap,");
+        w.Line("/// The channel-lane path: for each block of <see cref=\"LaneBlockChannels\"/> output channels, their weights repacked tap by tap,");
+        string rowsAtATime = lanes.Rows == 1 ? "output rows one by one" : "output rows two at a time";
         w.Line(lanes.Chunked
-            ? "/// then output rows two at a time, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
-            : "/// then output rows two at a time, top to bottom, in blocks of 8 columns.");
+            ? $"/// then {rowsAtATime}, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
+            : $"/// then {rowsAtATime}, top to bottom, in blocks of 8 columns.");
         if (paddedCopy)
         {
             w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of 8.");
@@ -95,7 +103,7 @@ internal static class ChannelLaneEmitter
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
                 w.Line("int c0 = group * ChannelsPerGroup;");
-                using (w.Block("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += ChannelLanes)"))
+                using (w.Block("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += LaneBlockChannels)"))
                 {
                     // With chunks, a loop over them holds the pairs of rows; each chunk resumes the sums the one before stored.
                     using (w.BlockIf(lanes.Chunked, "for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)"))
@@ -105,23 +113,27 @@ internal static class ChannelLaneEmitter
                             w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
                             w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
                             w.Line("PackLaneWeights(weights, packed, o, c, channels);");
-                            w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+                            if (lanes.Rows > 1)
+                            {
+                                w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
+                            }
                         }
                         else
                         {
                             w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
                         }
 
-                        using (VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
+                        using (lanes.Rows == 1 ? w.Block("for (int y = 0; y < layout.OutHeight; y++)") : VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
                         {
-                            if (lanes.Chunked)
+                            bool pairs = lanes.Rows > 1;
+                            if (lanes.Chunked && pairs)
                             {
                                 w.Line("bool firstRowDone = y < rowsDone;");
                             }
 
                             WriteBlockCalls(w, lanes, paddedCopy);
 
-                            if (lanes.Chunked)
+                            if (lanes.Chunked && pairs)
                             {
                                 w.Line();
                                 w.Line("rowsDone = y + LaneBlockRows;");
@@ -208,33 +220,31 @@ internal static class ChannelLaneEmitter
                 ColumnRange.RightEnd => "layout.OutWidth - LaneBlockColumns, layout.OutWidth",
                 _ => $"{from}, {to}",
             };
-            string chunk = lanes.Chunked ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0, y";
+            string chunk = !lanes.Chunked ? "c0, y" : lanes.Rows > 1 ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0 + c, y, channels, resume, finish";
             w.Line($"{ColumnTypeArguments.Call(ChannelLanes.BlockMethod, lanes.ServesEnds, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
-    private static void WritePacking(SourceWriter w, KernelPlan plan)
+    private static void WritePacking(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
         string t = plan.T;
         w.Line("/// <summary>");
-        w.Line("/// packed[(c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + k applies to input channel");
+        w.Line(lanes.Vectors == 1
+            ? "/// packed[(c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + k applies to input channel"
+            : "/// packed[v·PackedPerVector + (c·TapsPerChannel + tap)·ChannelLanes + k] = the weight output channel o + v·ChannelLanes + k applies to input channel");
         w.Line("/// <paramref name=\"first\"/> + c at <c>tap</c> (window row-major, as applied: reversed when flipped), for c &lt;");
-        w.Line("/// <paramref name=\"channels\"/>, so each tap's weights for the block load as one vector.");
+        w.Line("/// <paramref name=\"channels\"/>, so each tap's weights for a vector of the block's channels load as one vector.");
         w.Line("/// </summary>");
         using (w.Block($"private static void PackLaneWeights(ReadOnlySpan<{t}> weights, Span<{t}> packed, int o, int first, int channels)"))
         {
-            w.Line($"ref {t} source = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput + first * TapsPerChannel);");
-            w.Line($"ref {t} destination = ref MemoryMarshal.GetReference(packed);");
-            using (w.Block("for (int k = 0; k < ChannelLanes; k++)"))
+            w.Line("// A transpose of the block's rows of weights, in squares of vectors (the runtime's KernelLaneTransposes); a flipped");
+            w.Line("// window's taps are reversed within each input channel.");
+            using (w.BlockIf(lanes.Vectors > 1, "for (int v = 0; v < LaneBlockChannels / ChannelLanes; v++)"))
             {
-                using (w.Block("for (int i = 0; i < channels * TapsPerChannel; i += TapsPerChannel)"))
-                {
-                    using (w.Block("for (int tap = 0; tap < TapsPerChannel; tap++)"))
-                    {
-                        w.Line("int from = i + (Flip ? TapsPerChannel - 1 - tap : tap);");
-                        w.Line("Unsafe.Add(ref destination, (i + tap) * ChannelLanes + k) = Unsafe.Add(ref source, (nint)k * WeightsPerOutput + from);");
-                    }
-                }
+                string channel = lanes.Vectors > 1 ? "(nint)(o + v * ChannelLanes)" : "(nint)o";
+                string into = lanes.Vectors > 1 ? "ref packed[v * PackedPerVector]" : "ref MemoryMarshal.GetReference(packed)";
+                w.Line($"KernelLaneTransposes.PackWeights(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), {channel} * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,");
+                w.Line($"    channels * TapsPerChannel, Flip ? TapsPerChannel : 1, {into});");
             }
         }
     }
@@ -242,7 +252,8 @@ internal static class ChannelLaneEmitter
     private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
-        int rows = ChannelLanes.Rows, columns = ChannelLanes.Columns;
+        int parts = ChannelLanes.BlockRows, columns = ChannelLanes.Columns;
+        bool pairs = lanes.Rows > 1;
         var pixels = RowFootprint(plan, lanes);
         string ends = (lanes.PadLeft > 0, lanes.PadRight > 0) switch
         {
@@ -254,10 +265,12 @@ internal static class ChannelLaneEmitter
             ? $"columns [xFrom, xTo), 8 at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} 8 output columns, skipping the input columns in the padding)"
             : "columns [xFrom, xTo), 8 at a time, every input column inside the input";
         w.Line("/// <summary>");
-        w.Line($"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:");
-        w.Line($"/// one accumulator per output position; {(border ? "the kernel rows outside the input are skipped, so one pass serves the interior and the border rows" : "every kernel row inside the input")}.");
+        w.Line(pairs
+            ? $"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:"
+            : $"/// Output row <paramref name=\"y\"/>, {where}, of output channels o to o + LaneBlockChannels − 1:");
+        w.Line($"/// one accumulator per output position{(pairs ? "" : " and vector of channels")}; {(border ? "the kernel rows outside the input are skipped, so one pass serves the interior and the border rows" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
-        string chunk = lanes.Chunked ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y";
+        string chunk = !lanes.Chunked ? "int y" : pairs ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y, int channels, bool resume, bool finish";
         (string typeParameters, string constraint) = ColumnTypeArguments.Of(lanes.ServesEnds);
         using (w.Block($"private static void {ChannelLanes.BlockMethod}{typeParameters}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo){constraint}"))
         {
@@ -265,13 +278,13 @@ internal static class ChannelLaneEmitter
             w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
             w.Line($"ref {t} outputRef = ref MemoryMarshal.GetReference(output);");
             PassLocals.WriteGeometry(w);
-            if (ChannelLanes.SharesInputRows(plan))
+            if (lanes.SharesInputRows(plan))
             {
                 w.Line("nint lastRow = (nint)KernelHeight * width; // the input row only output row y + 1 reads");
             }
             else
             {
-                for (int r = 1; r < rows; r++)
+                for (int r = 1; r < lanes.Rows; r++)
                 {
                     w.Line($"nint row{r} = (nint){r * plan.Spec.StrideHeight} * width; // output row y + {r}'s window from output row y's");
                 }
@@ -279,7 +292,11 @@ internal static class ChannelLaneEmitter
 
             if (plan.Spec.HasBias)
             {
-                w.Line($"{type} biasLanes = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);");
+                for (int v = 0; v < lanes.Vectors; v++)
+                {
+                    string at = v == 0 ? "o" : $"(o + {v} * ChannelLanes)";
+                    w.Line($"{type} {BiasLanes(lanes, v)} = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint){at});");
+                }
             }
 
             w.Line();
@@ -301,20 +318,22 @@ internal static class ChannelLaneEmitter
                 string column = plan.Spec.StrideWidth == 1 ? "x" : "x * StrideWidth";
                 w.Line($"nint at = c0 * plane + (nint)top * width + {column} - layout.PadLeft; // an offset only: never turned into a ref outside the input");
                 w.Line("nint outAt = o * outPlane + (nint)y * layout.OutWidth + x;");
-                w.Line("// acc{r}_{j}: output row y + r, column x + j, one lane per output channel");
+                w.Line(pairs
+                    ? "// acc{r}_{j}: output row y + r, column x + j, one lane per output channel"
+                    : "// acc{v}_{j}: output column x + j of channels o + v·ChannelLanes on, one lane per output channel");
                 if (lanes.Chunked)
                 {
-                    for (int r = 0; r < rows; r++)
+                    for (int r = 0; r < parts; r++)
                     {
                         w.Line($"{type} {string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"))};");
                     }
 
                     using (w.Block("if (resume)"))
                     {
-                        for (int r = 0; r < rows; r++)
+                        for (int r = 0; r < parts; r++)
                         {
                             string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
-                            w.Line($"KernelLaneTransposes.Load(ref outputRef, {OutputRow(r)}, outPlane, {accumulators});");
+                            w.Line($"KernelLaneTransposes.Load(ref outputRef, {PartOutput(lanes, r)}, outPlane, {accumulators});");
                         }
                     }
 
@@ -323,7 +342,7 @@ internal static class ChannelLaneEmitter
                 // A chunk after the first resumes the partial sums; the first (or the only) starts from zero.
                 using (w.BlockIf(lanes.Chunked, "else"))
                 {
-                    for (int r = 0; r < rows; r++)
+                    for (int r = 0; r < parts; r++)
                     {
                         for (int j = 0; j < columns; j++)
                         {
@@ -340,7 +359,7 @@ internal static class ChannelLaneEmitter
                 using (w.Block($"for (int c = 0; c < {(lanes.Chunked ? "channels" : "ChannelsPerGroup")}; c++, at += plane)"))
                 {
                     w.Line($"ref {t} channelWeights = ref Unsafe.Add(ref packedRef, c * (TapsPerChannel * ChannelLanes));");
-                    if (ChannelLanes.SharesInputRows(plan))
+                    if (lanes.SharesInputRows(plan))
                     {
                         WriteSharedRowTaps(w, plan, lanes, border, pixels);
                     }
@@ -355,14 +374,14 @@ internal static class ChannelLaneEmitter
                 // Bias and activation once the last chunk has added its sums.
                 using (w.BlockIf(lanes.Chunked && finishes, "if (finish)"))
                 {
-                    for (int r = 0; r < rows; r++)
+                    for (int r = 0; r < parts; r++)
                     {
                         for (int j = 0; j < columns; j++)
                         {
                             string acc = $"acc{r}_{j}";
                             if (plan.Spec.HasBias)
                             {
-                                w.Line($"{acc} = biasLanes + {acc};");
+                                w.Line($"{acc} = {BiasLanes(lanes, pairs ? 0 : r)} + {acc};");
                             }
 
                             if (plan.Spec.Relu)
@@ -378,16 +397,16 @@ internal static class ChannelLaneEmitter
                     w.Line();
                 }
 
-                for (int r = 0; r < rows; r++)
+                for (int r = 0; r < parts; r++)
                 {
                     string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
                     // Chunked, the store is a call of its own: inlined beside the resume of the partial sums, its temporaries
                     // would each take a stack slot in the caller's frame (14 KiB measured); a chunk has so many channels
                     // that one call per block row costs nothing.
                     string store = lanes.Chunked
-                        ? $"KernelLaneTransposes.StoreOutOfLine({accumulators}, ref outputRef, {OutputRow(r)}, outPlane, keep);"
-                        : $"KernelLaneTransposes.Store({accumulators}, ref outputRef, {OutputRow(r)}, outPlane, keep: 0);";
-                    if (lanes.Chunked && r == 0)
+                        ? $"KernelLaneTransposes.StoreOutOfLine({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep);"
+                        : $"KernelLaneTransposes.Store({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep: 0);";
+                    if (lanes.Chunked && pairs && r == 0)
                     {
                         using (w.Block("if (!firstRowDone)"))
                         {
@@ -412,15 +431,28 @@ internal static class ChannelLaneEmitter
     private static void WriteKernelRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
         string t = plan.T, type = $"{Vector}<{t}>";
-        int rows = ChannelLanes.Rows;
         using (w.Block("for (int i = 0; i < KernelHeight; i++)"))
         {
             w.Line("nint line = at + (nint)(i * Dilation) * width;");
             w.Line($"ref {t} rowWeights = ref Unsafe.Add(ref channelWeights, i * (KernelWidth * ChannelLanes));");
+            if (lanes.Vectors > 1)
+            {
+                // One output row, two vectors of channels: each pixel broadcast once for both.
+                WriteWeightRow(w, plan, lanes, "low", "rowWeights", 0);
+                WriteWeightRow(w, plan, lanes, "high", "rowWeights", 0, "PackedPerVector");
+                w.Line($"{type} pixel;");
+                using (w.BlockIf(border, "if ((uint)(top + i * Dilation) < (uint)layout.Height)"))
+                {
+                    WritePixels(w, pixels, "line", (0, "low"), (1, "high"));
+                }
+
+                return;
+            }
+
             WriteWeightRow(w, plan, lanes, "weight", "rowWeights", 0);
 
             w.Line($"{type} pixel;");
-            for (int r = 0; r < rows; r++)
+            for (int r = 0; r < lanes.Rows; r++)
             {
                 if (border && r > 0)
                 {
@@ -485,12 +517,13 @@ internal static class ChannelLaneEmitter
         }
     }
 
-    // The weight vectors of one kernel row, {name}0 to {name}{KernelWidth − 1}, from element `first` of `source`.
-    private static void WriteWeightRow(SourceWriter w, KernelPlan plan, ChannelLanes lanes, string name, string source, int first)
+    // The weight vectors of one kernel row, {name}0 to {name}{KernelWidth − 1}, from element `first` (after `over`) of `source`.
+    private static void WriteWeightRow(SourceWriter w, KernelPlan plan, ChannelLanes lanes, string name, string source, int first, string? over = null)
     {
         for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
         {
-            w.Line($"{Vector}<{plan.T}> {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {first + jj * lanes.Lanes});");
+            string offset = over is null ? $"{first + jj * lanes.Lanes}" : $"{over} + {first + jj * lanes.Lanes}";
+            w.Line($"{Vector}<{plan.T}> {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {offset});");
         }
     }
 
@@ -545,5 +578,9 @@ internal static class ChannelLaneEmitter
 
     private sealed record Pixel(int Column, List<(int Column, int Weight)> Uses, bool AbsentLeft, bool AbsentRight);
 
-    private static string OutputRow(int r) => r == 0 ? "outAt" : $"outAt + {r} * layout.OutWidth";
+    // Where block row r of the accumulators is stored: output row y + r, or the channels of vector r of the block.
+    private static string PartOutput(ChannelLanes lanes, int r)
+        => r == 0 ? "outAt" : lanes.Rows > 1 ? $"outAt + {r} * layout.OutWidth" : $"outAt + {r} * ChannelLanes * outPlane";
+
+    private static string BiasLanes(ChannelLanes lanes, int v) => lanes.Vectors == 1 ? "biasLanes" : $"biasLanes{v}";
 }

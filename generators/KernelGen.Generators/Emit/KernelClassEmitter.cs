@@ -101,7 +101,7 @@ internal static class KernelClassEmitter
         yield return $"/// [{s.AttributeName}] on {s.Method.Name}: {what}, {plan.T}; {cost}.";
         if (plan.ChannelLanes is { } lanes)
         {
-            yield return $"/// {layout}. With AVX-512, blocks of {ChannelLanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.Lanes} output channels at a time, one channel per vector lane;";
+            yield return $"/// {layout}. With AVX-512, blocks of {lanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.BlockChannels} output channels at a time, one channel per vector lane;";
             yield return "/// otherwise (and for the few shapes the blocks leave) rows are vectorized with Vector256 or Vector128, with a scalar path.";
         }
         else

@@ -4,8 +4,8 @@ namespace KernelGen.Generators.Planning;
 
 /// <summary>
 /// The channel-lane layout of a multi-channel convolution: each 512-bit accumulator holds one output position of
-/// <see cref="Lanes"/> consecutive output channels, and a block of <see cref="Rows"/> × <see cref="Columns"/> output
-/// positions is computed per pass. Each input pixel is broadcast once and multiplied by a vector of weights (one per
+/// <see cref="Lanes"/> consecutive output channels, and a block of 16 accumulators is computed per pass: 2 output rows ×
+/// <see cref="Columns"/> of one vector of channels, or, with <see cref="Vectors"/> = 2, one row of two vectors. Each input pixel is broadcast once and multiplied by a vector of weights (one per
 /// output channel, repacked per call so that a tap's weights for the block are contiguous), so no lane is wasted on
 /// a row's ragged end and no shifted vector crosses a cache line: the layout register-blocked direct convolutions use
 /// for channel-rich layers. The block is transposed once at the end to store channel-planar (CHW) outputs.
@@ -19,10 +19,20 @@ namespace KernelGen.Generators.Planning;
 /// </param>
 /// <param name="ChannelsPerGroup">Input channels per group.</param>
 /// <param name="Taps">Taps of the window (per input channel).</param>
-internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps)
+/// <param name="Vectors">
+/// Vectors of output channels per block (<see cref="VectorsFor"/>): 1, over two output rows, or 2, over one row, each
+/// pixel broadcast once for both.
+/// </param>
+internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps, int Vectors)
 {
-    /// <summary>Output rows per block.</summary>
-    public const int Rows = 2;
+    /// <summary>The accumulators of a block: <see cref="Rows"/> × <see cref="Vectors"/> block rows of <see cref="Columns"/>.</summary>
+    public const int BlockRows = 2;
+
+    /// <summary>Output rows per block: two of one vector of channels, or one of two vectors.</summary>
+    public int Rows => BlockRows / Vectors;
+
+    /// <summary>Output channels per block.</summary>
+    public int BlockChannels => Lanes * Vectors;
 
     /// <summary>Output columns per block: 8, so that a block's row transposes in three two-source permutes per vector.</summary>
     public const int Columns = 8;
@@ -54,8 +64,11 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// </summary>
     public bool CopiesEveryInput { get; init; }
 
-    /// <summary>Elements of the repacked weights of one block of output channels (one chunk of input channels).</summary>
-    public int PackedLength => Chunk * Taps * Lanes;
+    /// <summary>Elements of the repacked weights of one vector of output channels (one chunk of input channels).</summary>
+    public int PackedPerVector => Chunk * Taps * Lanes;
+
+    /// <summary>Elements of the repacked weights of one block of output channels (one chunk of input channels): each vector's in turn.</summary>
+    public int PackedLength => PackedPerVector * Vectors;
 
     /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>
     public bool Chunked => Chunk < ChannelsPerGroup;
@@ -86,9 +99,14 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         int lanes = plan.ElementsPer64Bytes;
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
             || s.StrideWidth > MaxStride || plan.OutputsPerGroup % lanes != 0
-            || s.KernelWidth * (SharesInputRows(plan) ? 2 : 1) > MaxWeightVectors
-            || plan.WeightsPerOutput < MinWeightsPerOutput
-            || (long)(Rows - 1) * s.StrideHeight + plan.RowReach > 64)
+            || plan.WeightsPerOutput < MinWeightsPerOutput)
+        {
+            return null;
+        }
+
+        int vectors = VectorsFor(plan, lanes);
+        if (s.KernelWidth * (vectors == 2 || RowsShareInput(plan, vectors) ? 2 : 1) > MaxWeightVectors
+            || (long)(BlockRows / vectors - 1) * s.StrideHeight + plan.RowReach > 64)
         {
             return null;
         }
@@ -96,7 +114,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         if (s.StrideWidth > 1)
         {
             // A strided layer's padding depends on the map: every call runs on a padded copy, with interior blocks only.
-            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes), plan.ChannelsPerGroup, plan.TapsPerChannel) { CopiesEveryInput = true };
+            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors) { CopiesEveryInput = true };
         }
 
         int padLeft = plan.ConstantPadLeft ?? 0;
@@ -109,13 +127,23 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
         // The left and right blocks must hold all of a row's padded outputs.
         return padLeft <= Columns && padRight <= Columns
-            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes), plan.ChannelsPerGroup, plan.TapsPerChannel)
+            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors)
             : null;
     }
 
+    /// <summary>
+    /// Vectors of output channels per block. Two, over one output row, when the rows of a pair would not share their
+    /// input rows (a 1 × 1 window, a stride, a dilation), the group's outputs come in whole pairs of vectors and the two
+    /// weight rows fit beside the accumulators: each broadcast pixel then feeds two multiply-adds where a row pair's
+    /// feeds one (a 1 × 1 block broadcasts half as often), and a map of odd height computes no row twice. One, over
+    /// two rows, otherwise: rows that share their input broadcast each pixel for both.
+    /// </summary>
+    private static int VectorsFor(KernelPlan plan, int lanes)
+        => !RowsShareInput(plan, 1) && plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectors ? 2 : 1;
+
     /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>
-    private static int ChunkOf(KernelPlan plan, int lanes)
-        => Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * lanes * plan.ElementBytes));
+    private static int ChunkOf(KernelPlan plan, int blockChannels)
+        => Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * blockChannels * plan.ElementBytes));
 
     /// <summary>The column blocks along a row: a left end block when there is left padding, the interior, a right end block when there is right padding.</summary>
     public IEnumerable<ColumnRange> ColumnBlocks()
@@ -152,8 +180,10 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// more than one row high), so that each input pixel is broadcast once for both: broadcasts are a third of a
     /// block's loads, and they share the ports of the multiply-adds on cores that split 512-bit work in halves.
     /// </summary>
-    public static bool SharesInputRows(KernelPlan plan)
-        => Rows == 2 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
+    public bool SharesInputRows(KernelPlan plan) => RowsShareInput(plan, Vectors);
+
+    private static bool RowsShareInput(KernelPlan plan, int vectors)
+        => vectors == 1 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
 
     /// <summary>
     /// The method of a pass's column blocks, at the left end, in the middle or at the right end of its rows (one body,
