@@ -50,7 +50,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public const int MinWeightsPerOutput = 8;
 
     /// <summary>The largest repacked weight block, in the thread's scratch buffer (<c>KernelScratch</c>; the limit dates from when it lived on the stack): one block of output channels' weights, for a chunk of input channels.</summary>
-    public const int MaxPackedBytes = 64 * 1024;
+    public const int MaxPackedBytes = 128 * 1024;
 
     /// <summary>
     /// The most elements of scratch the padded-copy path takes (repacked weights, padded input and output: 4 MiB of

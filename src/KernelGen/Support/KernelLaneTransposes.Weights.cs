@@ -16,7 +16,6 @@ public static partial class KernelLaneTransposes
     /// columns j, then reverses the order of the columns within each run of <paramref name="reversedRun"/> (a flipped
     /// window's taps; 1 leaves them in order).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimized from the first call: its unoptimized code would not inline the permutes
     public static void PackWeights(ref float source, nint rowStride, int columns, int reversedRun, ref float destination)
     {
         const int Lanes = 16;
@@ -72,7 +71,6 @@ public static partial class KernelLaneTransposes
     /// columns j, then reverses the order of the columns within each run of <paramref name="reversedRun"/> (a flipped
     /// window's taps; 1 leaves them in order).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackWeights(ref double source, nint rowStride, int columns, int reversedRun, ref double destination)
     {
         const int Lanes = 8;

@@ -191,12 +191,12 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void ManyInputChannels_GoInChunksThatFitTheScratchBuffer()
     {
-        // 512 input channels of 3 × 3 weights for 16 outputs are 288 KiB repacked: chunks of 113 channels (63.6 KiB),
+        // 512 input channels of 3 × 3 weights for 16 outputs are 288 KiB repacked: chunks of 227 channels (127.7 KiB),
         // in the thread's scratch buffer, not on the stack (a call must fit a 64 KiB stack).
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16, Activation = Activation.Relu)");
 
-        Assert.Contains("private const int LaneChunk = 113;", code);
-        Assert.Contains("private const int PackedLength = 16272; // 63.6 KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)", code);
+        Assert.Contains("private const int LaneChunk = 227;", code);
+        Assert.Contains("private const int PackedLength = 32688; // 127.7 KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)", code);
         Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
         Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
@@ -212,6 +212,30 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("int keep = columnsDone - x;", middle);
         Assert.Contains("if (!firstRowDone)", middle);
         Assert.Contains("int columnsDone = typeof(TColumns) == typeof(KernelColumns.RightEnd) ? Math.Max(xFrom, 8) : xFrom;", middle);
+    }
+
+    [Fact]
+    public void UnsharedRows_TakeTwoVectorsOfChannelsOverOneRow()
+    {
+        // A 1 × 1 window's row pair shares no input rows: one row of 8 columns of 32 channels, each pixel broadcast
+        // once for both vectors, whose weights are packed one after the other.
+        string code = Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)");
+
+        Assert.Contains("private const int LaneBlockRows = 1, LaneBlockColumns = 8;", code);
+        Assert.Contains("private const int LaneBlockChannels = 32;", code);
+        Assert.Contains("private const int PackedPerVector = 1024;", code);
+        Assert.Contains("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += LaneBlockChannels)", code);
+        Assert.Contains("for (int y = 0; y < layout.OutHeight; y++)", code);
+        Assert.Contains("KernelLaneTransposes.PackWeights(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)(o + v * ChannelLanes) * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,", code);
+
+        string block = Method(code, "Lanes512");
+        Assert.Contains("Vector512<float> high0 = Vector512.LoadUnsafe(ref rowWeights, PackedPerVector + 0);", block);
+        Assert.Contains("acc1_0 = Vector512.MultiplyAddEstimate(pixel, high0, acc1_0);", block);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0);", block);
+        Assert.DoesNotContain("row1", block);
+
+        // With 16 outputs there is no pair of vectors: the block keeps two rows.
+        Assert.Contains("private const int LaneBlockRows = 2, LaneBlockColumns = 8;", Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 16)"));
     }
 
     // The text of one generated method, from its declaration to the next member's documentation.

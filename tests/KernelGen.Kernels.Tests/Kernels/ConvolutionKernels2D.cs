@@ -113,17 +113,17 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 16, Flip = true)]
     public static partial void K3x3_Full_D2_C4to16_Flip_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
-    // More input channels than one 64 KiB weight buffer holds: two chunks, the second resuming the first's partial sums.
-    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 128, OutChannels = 16, Activation = Activation.Relu)]
-    public static partial void K3x3_Same_C128to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+    // More input channels than one 128 KiB weight buffer holds: two chunks, the second resuming the first's partial sums.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 256, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_C256to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
     // Two vectors of output channels per block, over one row (a window whose row pairs would not share input rows, and
     // whole pairs of 16 outputs): 1 × 1; strided with border rows, in chunks; end blocks on both sides with a flip.
     [Conv2D(1, 1, InChannels = 24, OutChannels = 32, Activation = Activation.Relu)]
     public static partial void K1x1_C24to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
-    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 64, OutChannels = 32, Activation = Activation.Relu)]
-    public static partial void K3x3_Same_S2_C64to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 128, OutChannels = 32, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S2_C128to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 32, Flip = true)]
     public static partial void K3x3_Full_D2_C4to32_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
