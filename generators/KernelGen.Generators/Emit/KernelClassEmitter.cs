@@ -200,6 +200,19 @@ internal static class KernelClassEmitter
                 return; // the scope closes Run
             }
 
+            if (plan.CoversWholeInput)
+            {
+                using (w.Block(plan.Spec.Is2D ? "if (height == KernelHeight && width == KernelWidth)" : "if (width == KernelWidth)"))
+                {
+                    w.Line("// The window covers the whole input: one output position per channel, the dot product of its weights with its");
+                    w.Line("// group's input, both contiguous and in the same order (a fully connected layer).");
+                    w.Line($"KernelDotProducts.MatrixVector({SpanArguments(plan)}, Groups * OutputsPerGroup, WeightsPerOutput, OutputsPerGroup, relu: {(plan.Spec.Relu ? "true" : "false")});");
+                    w.Line("return;");
+                }
+
+                w.Line();
+            }
+
             if (plan.ChannelLanes is { } lanes)
             {
                 if (!lanes.CopiesEveryInput)

@@ -181,6 +181,14 @@ internal sealed class KernelPlan
     public bool HasVectorEdgesAtSomeWidth => VectorWidths.Vectors.Any(width => HasVectorEdges(width.Lanes(this)));
 
     /// <summary>Whether some output rows can have kernel rows in the padding (only then is a guarded row emitted).</summary>
+    /// <summary>
+    /// Whether a map exactly the window's size (one output position) runs as dot products (<c>KernelDotProducts</c>): a
+    /// Valid convolution, neither flipped nor dilated, so that each output's weights and its input are contiguous and in
+    /// the same order, with at least a vector's worth of weights per output.
+    /// </summary>
+    public bool CoversWholeInput => IsConvolution && Spec.Padding == PaddingMode.Valid && !Spec.Flip && Spec.Dilation == 1
+        && WeightsPerOutput >= 16;
+
     public bool HasBorderRows => Spec.Padding != PaddingMode.Valid && Spec.KernelHeight > 1;
 
     /// <summary>The taps of a fully unrolled window, row by row; empty for looped layouts.</summary>
