@@ -63,6 +63,12 @@ internal static class KernelClassEmitter
                 WholePlaneEmitter.WriteMethod(w, plan);
             }
 
+            if (plan.HasSmallPlanes)
+            {
+                w.Line();
+                SmallPlaneEmitter.WriteMethods(w, plan);
+            }
+
             if (plan.Spec.StrideWidth > 1)
             {
                 foreach (SimdWidth width in SimdWidth.Vectors)
@@ -211,6 +217,11 @@ internal static class KernelClassEmitter
                 }
 
                 w.Line();
+            }
+
+            if (plan.HasSmallPlanes)
+            {
+                SmallPlaneEmitter.WriteCall(w, plan);
             }
 
             if (plan.ChannelLanes is { } lanes)

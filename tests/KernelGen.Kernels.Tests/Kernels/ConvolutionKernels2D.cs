@@ -128,6 +128,13 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 32, Flip = true)]
     public static partial void K3x3_Full_D2_C4to32_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
+    // Depthwise, stride 1: maps up to 31 columns wide run on flattened padded copies of their planes.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_C8to8_G8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 4, Groups = 4, Flip = true)]
+    public static partial void K5x5_Full_D2_C4to4_G4_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
     [Conv2D(2, 4, Padding = Padding.Same, InChannels = 3, OutChannels = 16)]
     public static partial void K2x4_Same_C3to16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
