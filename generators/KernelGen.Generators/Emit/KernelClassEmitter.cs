@@ -208,7 +208,7 @@ internal static class KernelClassEmitter
 
             if (plan.CoversWholeInput)
             {
-                using (w.Block(plan.Spec.Is2D ? "if (height == KernelHeight && width == KernelWidth)" : "if (width == KernelWidth)"))
+                using (w.Block($"if ({WholePlaneEmitter.MapIsWindow(plan)})"))
                 {
                     w.Line("// The window covers the whole input: one output position per channel, the dot product of its weights with its");
                     w.Line("// group's input, both contiguous and in the same order (a fully connected layer).");

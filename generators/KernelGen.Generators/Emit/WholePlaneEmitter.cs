@@ -16,12 +16,15 @@ internal static class WholePlaneEmitter
 
     private const int LoopAccumulators = 4;
 
-    /// <summary>The test in <c>Run</c> that takes the path (the plan has it only where such a map has no padding).</summary>
-    private static string Condition(KernelPlan plan) => plan.Spec.Is2D ? "height == KernelHeight && width == KernelWidth" : "width == KernelWidth";
+    /// <summary>
+    /// The test in <c>Run</c> for a map exactly the window's size (the plan takes such a path only where that map has
+    /// no padding): a global pool's, or the dot products of a convolution that covers its whole input.
+    /// </summary>
+    public static string MapIsWindow(KernelPlan plan) => plan.Spec.Is2D ? "height == KernelHeight && width == KernelWidth" : "width == KernelWidth";
 
     public static void WriteCall(SourceWriter w, KernelPlan plan)
     {
-        using (w.Block($"if ({Condition(plan)})"))
+        using (w.Block($"if ({MapIsWindow(plan)})"))
         {
             w.Line("// The map is the window: one output per channel, a reduction of the channel's whole plane.");
             w.Line("WholePlanes(input, output);");
