@@ -11,10 +11,8 @@ namespace KernelGen.Generators.Emit;
 /// </summary>
 internal static class ChannelLaneEmitter
 {
-    private const string Vector = "Vector512";
-
     /// <summary>
-    /// The test <c>Run</c> makes before taking the channel-lane path: AVX-512, two output rows, and output widths at
+    /// The test <c>Run</c> makes before taking the channel-lane path: the hardware, a block's rows, and output widths at
     /// which every block's input columns outside its padding lie inside the input: the left block needs the right
     /// padding out of its reach (and the right block the left), and the middle blocks, when there are any, must not be
     /// pulled back into the left padding by their overlapping last block. (The left and right blocks may overlap.)
@@ -24,7 +22,12 @@ internal static class ChannelLaneEmitter
         string width = lanes.ExcludesMiddleWidths
             ? $"layout.OutWidth >= {lanes.MinOutWidth} && (layout.OutWidth <= {lanes.NoMiddleWidth} || layout.OutWidth >= {lanes.WholeMiddleWidth})"
             : $"layout.OutWidth >= {lanes.MinOutWidth}";
-        return $"Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {width} && layout.OutHeight >= LaneBlockRows";
+        if (lanes.NarrowMapsOnly)
+        {
+            width += $" && layout.OutWidth < {ChannelLanes.PointwiseRowsFromWidth}";
+        }
+
+        return $"{lanes.HardwareTest} && {width} && layout.OutHeight >= {lanes.Qualifier}LaneBlockRows";
     }
 
     /// <summary>
@@ -33,34 +36,58 @@ internal static class ChannelLaneEmitter
     /// <see cref="ChannelLanes.MaxCopyScratch"/>.
     /// </summary>
     public static string PaddedCopyCondition(ChannelLanes lanes)
-        => "Vector512.IsHardwareAccelerated && Avx512F.IsSupported" + (lanes.CopiesEveryInput ? "" : " && layout.OutWidth < NarrowLaneWidth") +
-           $" && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= {ChannelLanes.MaxCopyScratch}";
+        => lanes.HardwareTest + (lanes.CopiesEveryInput ? "" : $" && layout.OutWidth < {lanes.Qualifier}NarrowLaneWidth") +
+           $" && layout.OutHeight >= {lanes.Qualifier}LaneBlockRows && {lanes.Qualifier}PaddedCopyScratchLength(height, layout) <= {ChannelLanes.MaxCopyScratch}";
 
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
-        w.Line($"private const int ChannelLanes = {lanes.Lanes}; // output channels per 512-bit accumulator on the channel-lane path");
-        w.Line($"private const int LaneBlockRows = {lanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+        w.Line($"{lanes.Access} const int ChannelLanes = {lanes.Lanes}; // output channels per {(int)lanes.Width}-bit accumulator on the channel-lane path");
+        w.Line($"{lanes.Access} const int LaneBlockRows = {lanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
         w.Line(lanes.Vectors == 1
-            ? $"private const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: one vector"
-            : $"private const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: {lanes.Vectors} vectors, each broadcast pixel multiplied into both");
+            ? $"{lanes.Access} const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: one vector"
+            : $"{lanes.Access} const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: {lanes.Vectors} vectors, each broadcast pixel multiplied into both");
         if (lanes.Chunked)
         {
-            w.Line($"private const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the scratch buffer at once");
+            w.Line($"{lanes.Access} const int LaneChunk = {lanes.Chunk}; // input channels whose repacked weights fit the scratch buffer at once");
         }
 
-        double kib = lanes.PackedLength * 64.0 / lanes.Lanes / 1024;
-        w.Line($"private const int PackedLength = {lanes.PackedLength}; // {kib:0.#} KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)");
+        double kib = lanes.PackedLength * ((int)lanes.Width / 8.0) / lanes.Lanes / 1024;
+        w.Line($"{lanes.Access} const int PackedLength = {lanes.PackedLength}; // {kib:0.#} KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)");
         if (lanes.Vectors > 1)
         {
-            w.Line($"private const int PackedPerVector = {lanes.PackedPerVector}; // the repacked weights of each vector of the block's channels, one after the other");
+            w.Line($"{lanes.Access} const int PackedPerVector = {lanes.PackedPerVector}; // the repacked weights of each vector of the block's channels, one after the other");
         }
         if (!lanes.CopiesEveryInput)
         {
-            w.Line($"private const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a padded copy");
+            w.Line($"{lanes.Access} const int NarrowLaneWidth = {lanes.MinOutWidth}; // the fewest output columns of the lane blocks: narrower maps run on a padded copy");
         }
     }
 
-    public static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    /// <summary>
+    /// The methods of one width's lane path: the 512-bit path's in the kernel class (its constants are the class's),
+    /// the 256-bit path's with their constants in a nested class of their own, so that both paths read the same names.
+    /// </summary>
+    public static void WritePath(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        if (lanes.NestedClass is null)
+        {
+            WriteMethods(w, plan, lanes);
+            return;
+        }
+
+        w.Line("/// <summary>");
+        w.Line($"/// The channel-lane path at {(int)lanes.Width} bits, for AVX2 with FMA (without AVX-512), whose 16 registers hold a block of one output");
+        w.Line($"/// row × {ChannelLanes.Columns} columns of {lanes.Lanes} channels beside a kernel row's weights and the broadcast pixel.");
+        w.Line("/// </summary>");
+        using (w.Block($"private static class {lanes.NestedClass}"))
+        {
+            WriteConstants(w, lanes);
+            w.Line();
+            WriteMethods(w, plan, lanes);
+        }
+    }
+
+    private static void WriteMethods(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
         if (!lanes.CopiesEveryInput)
         {
@@ -70,7 +97,7 @@ internal static class ChannelLaneEmitter
 
         WriteWalk(w, plan, lanes, paddedCopy: true);
         w.Line();
-        WritePaddedCopy(w, plan);
+        WritePaddedCopy(w, plan, lanes.Access);
         w.Line();
         WritePacking(w, plan, lanes);
         w.Line();
@@ -98,7 +125,7 @@ internal static class ChannelLaneEmitter
 
         w.Line("/// </summary>");
         w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
-        using (w.Block($"private static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
+        using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
@@ -154,7 +181,7 @@ internal static class ChannelLaneEmitter
     /// copied back. The copies cost a pass over the input (and the output); the blocks compute up to 8 / OutWidth
     /// times the outputs of a narrow map, still far faster than rows this narrow.
     /// </summary>
-    private static void WritePaddedCopy(SourceWriter w, KernelPlan plan)
+    private static void WritePaddedCopy(SourceWriter w, KernelPlan plan, string access)
     {
         string t = plan.T;
         w.Line("/// <summary>The padded copy's output columns (whole blocks) and input columns (what they read).</summary>");
@@ -166,7 +193,7 @@ internal static class ChannelLaneEmitter
 
         w.Line();
         w.Line("/// <summary>Scratch elements of the padded-copy path: the repacked weights, the padded input, and its output unless written in place.</summary>");
-        using (w.Block("private static long PaddedCopyScratchLength(int height, in KernelLayout layout)"))
+        using (w.Block($"{access} static long PaddedCopyScratchLength(int height, in KernelLayout layout)"))
         {
             w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("long outputs = wideOut == layout.OutWidth ? 0 : (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
@@ -175,7 +202,7 @@ internal static class ChannelLaneEmitter
 
         w.Line();
         w.Line("/// <summary>The channel-lane path on a copy of the input with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
-        using (w.Block($"private static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
+        using (w.Block($"{access} static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
         {
             w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("int inputRows = Groups * ChannelsPerGroup * height, outputRows = Groups * OutputsPerGroup * layout.OutHeight;");
@@ -221,7 +248,7 @@ internal static class ChannelLaneEmitter
                 _ => $"{from}, {to}",
             };
             string chunk = !lanes.Chunked ? "c0, y" : lanes.Rows > 1 ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0 + c, y, channels, resume, finish";
-            w.Line($"{ColumnTypeArguments.Call(ChannelLanes.BlockMethod, lanes.ServesEnds, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
+            w.Line($"{ColumnTypeArguments.Call(lanes.BlockMethod, lanes.ServesEnds, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
         }
     }
 
@@ -243,7 +270,7 @@ internal static class ChannelLaneEmitter
             {
                 string channel = lanes.Vectors > 1 ? "(nint)(o + v * ChannelLanes)" : "(nint)o";
                 string into = lanes.Vectors > 1 ? "ref packed[v * PackedPerVector]" : "ref MemoryMarshal.GetReference(packed)";
-                w.Line($"KernelLaneTransposes.PackWeights(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), {channel} * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,");
+                w.Line($"KernelLaneTransposes.{lanes.PackMethod}(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), {channel} * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,");
                 w.Line($"    channels * TapsPerChannel, Flip ? TapsPerChannel : 1, {into});");
             }
         }
@@ -251,8 +278,8 @@ internal static class ChannelLaneEmitter
 
     private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border)
     {
-        string t = plan.T, type = $"{Vector}<{t}>";
-        int parts = ChannelLanes.BlockRows, columns = ChannelLanes.Columns;
+        string t = plan.T, vector = lanes.VectorType, type = $"{vector}<{t}>";
+        int parts = lanes.BlockRows, columns = ChannelLanes.Columns;
         bool pairs = lanes.Rows > 1;
         var pixels = RowFootprint(plan, lanes);
         string ends = (lanes.PadLeft > 0, lanes.PadRight > 0) switch
@@ -272,7 +299,7 @@ internal static class ChannelLaneEmitter
         w.Line("/// </summary>");
         string chunk = !lanes.Chunked ? "int y" : pairs ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y, int channels, bool resume, bool finish";
         (string typeParameters, string constraint) = ColumnTypeArguments.Of(lanes.ServesEnds);
-        using (w.Block($"private static void {ChannelLanes.BlockMethod}{typeParameters}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo){constraint}"))
+        using (w.Block($"private static void {lanes.BlockMethod}{typeParameters}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo){constraint}"))
         {
             w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
             w.Line($"ref {t} packedRef = ref MemoryMarshal.GetReference(packed);");
@@ -295,7 +322,7 @@ internal static class ChannelLaneEmitter
                 for (int v = 0; v < lanes.Vectors; v++)
                 {
                     string at = v == 0 ? "o" : $"(o + {v} * ChannelLanes)";
-                    w.Line($"{type} {BiasLanes(lanes, v)} = {Vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint){at});");
+                    w.Line($"{type} {BiasLanes(lanes, v)} = {vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint){at});");
                 }
             }
 
@@ -386,7 +413,7 @@ internal static class ChannelLaneEmitter
 
                             if (plan.Spec.Relu)
                             {
-                                w.Line($"{acc} = {Vector}.Max({acc}, {type}.Zero);");
+                                w.Line($"{acc} = {vector}.Max({acc}, {type}.Zero);");
                             }
                         }
                     }
@@ -430,7 +457,7 @@ internal static class ChannelLaneEmitter
     /// </summary>
     private static void WriteKernelRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
-        string t = plan.T, type = $"{Vector}<{t}>";
+        string t = plan.T, vector = lanes.VectorType, type = $"{vector}<{t}>";
         using (w.Block("for (int i = 0; i < KernelHeight; i++)"))
         {
             w.Line("nint line = at + (nint)(i * Dilation) * width;");
@@ -443,7 +470,7 @@ internal static class ChannelLaneEmitter
                 w.Line($"{type} pixel;");
                 using (w.BlockIf(border, "if ((uint)(top + i * Dilation) < (uint)layout.Height)"))
                 {
-                    WritePixels(w, pixels, "line", (0, "low"), (1, "high"));
+                    WritePixels(w, vector, pixels, "line", (0, "low"), (1, "high"));
                 }
 
                 return;
@@ -463,7 +490,7 @@ internal static class ChannelLaneEmitter
                 string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
                 using (w.BlockIf(border, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                 {
-                    WritePixels(w, pixels, r == 0 ? "line" : $"line + row{r}", (r, "weight"));
+                    WritePixels(w, vector, pixels, r == 0 ? "line" : $"line + row{r}", (r, "weight"));
                 }
             }
         }
@@ -477,14 +504,14 @@ internal static class ChannelLaneEmitter
     /// </summary>
     private static void WriteSharedRowTaps(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border, List<Pixel> pixels)
     {
-        string t = plan.T, type = $"{Vector}<{t}>";
+        string t = plan.T, vector = lanes.VectorType, type = $"{vector}<{t}>";
         int rowLength = plan.Spec.KernelWidth * lanes.Lanes;
         w.Line($"{type} pixel;");
         w.Line("// input row 0: kernel row 0 of output row 0");
         using (w.BlockIf(border, "if ((uint)top < (uint)layout.Height)"))
         {
             WriteWeightRow(w, plan, lanes, "first", "channelWeights", 0);
-            WritePixels(w, pixels, "at", (0, "first"));
+            WritePixels(w, vector, pixels, "at", (0, "first"));
         }
 
         w.Line();
@@ -505,7 +532,7 @@ internal static class ChannelLaneEmitter
             w.Line($"ref {t} lowerWeights = ref Unsafe.Add(ref channelWeights, (d - 1) * (KernelWidth * ChannelLanes));");
             WriteWeightRow(w, plan, lanes, "upper", "lowerWeights", rowLength);
             WriteWeightRow(w, plan, lanes, "lower", "lowerWeights", 0);
-            WritePixels(w, pixels, "line", (0, "upper"), (1, "lower"));
+            WritePixels(w, vector, pixels, "line", (0, "upper"), (1, "lower"));
         }
 
         w.Line();
@@ -513,7 +540,7 @@ internal static class ChannelLaneEmitter
         using (w.BlockIf(border, "if ((uint)(top + KernelHeight) < (uint)layout.Height)"))
         {
             WriteWeightRow(w, plan, lanes, "last", "channelWeights", (plan.Spec.KernelHeight - 1) * rowLength);
-            WritePixels(w, pixels, "at + lastRow", (1, "last"));
+            WritePixels(w, vector, pixels, "at + lastRow", (1, "last"));
         }
     }
 
@@ -523,25 +550,25 @@ internal static class ChannelLaneEmitter
         for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
         {
             string offset = over is null ? $"{first + jj * lanes.Lanes}" : $"{over} + {first + jj * lanes.Lanes}";
-            w.Line($"{Vector}<{plan.T}> {name}{jj} = {Vector}.LoadUnsafe(ref {source}, {offset});");
+            w.Line($"{lanes.VectorType}<{plan.T}> {name}{jj} = {lanes.VectorType}.LoadUnsafe(ref {source}, {offset});");
         }
     }
 
     // Each pixel of one input row broadcast once, then multiplied into each listed output row's accumulators by the
     // weight vectors of the kernel row it meets there.
-    private static void WritePixels(SourceWriter w, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
+    private static void WritePixels(SourceWriter w, string vector, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
     {
         foreach (Pixel pixel in pixels)
         {
             string? onlyWhere = ColumnTypeArguments.OnlyWhere(pixel.AbsentLeft, pixel.AbsentRight);
             using (w.BlockIf(onlyWhere is not null, $"if ({onlyWhere}) // {ColumnTypeArguments.PaddingNote(pixel.AbsentLeft, pixel.AbsentRight)}"))
             {
-                w.Line($"pixel = {Vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
+                w.Line($"pixel = {vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
                 foreach ((int r, string weights) in targets)
                 {
                     foreach ((int j, int weight) in pixel.Uses)
                     {
-                        w.Line($"acc{r}_{j} = {Vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
+                        w.Line($"acc{r}_{j} = {vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
                     }
                 }
             }

@@ -34,10 +34,10 @@ internal static class KernelClassEmitter
                 return; // the scope closes the class
             }
 
-            if (plan.ChannelLanes is { } lanes)
+            foreach (ChannelLanes lanes in plan.LanePaths)
             {
                 w.Line();
-                ChannelLaneEmitter.WriteMethods(w, plan, lanes);
+                ChannelLaneEmitter.WritePath(w, plan, lanes);
             }
 
             RowPasses passes = RowPasses.For(plan);
@@ -105,9 +105,11 @@ internal static class KernelClassEmitter
         };
         yield return "/// <summary>";
         yield return $"/// [{s.AttributeName}] on {s.Method.Name}: {what}, {plan.T}; {cost}.";
-        if (plan.ChannelLanes is { } lanes)
+        if (plan.LanePaths.Any())
         {
-            yield return $"/// {layout}. With AVX-512, blocks of {lanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.BlockChannels} output channels at a time, one channel per vector lane;";
+            string blocks = string.Join("; ", plan.LanePaths.Select(lanes =>
+                $"{(lanes.Width == VectorWidth.V512 ? "with AVX-512" : "with AVX2")}, blocks of {lanes.Rows} × {ChannelLanes.Columns} outputs of {lanes.BlockChannels}"));
+            yield return $"/// {layout}. Output channels one per vector lane, {blocks};";
             yield return "/// otherwise (and for the few shapes the blocks leave) rows are vectorized with Vector256 or Vector128, with a scalar path.";
         }
         else
@@ -224,22 +226,24 @@ internal static class KernelClassEmitter
                 SmallPlaneEmitter.WriteCall(w, plan);
             }
 
-            if (plan.ChannelLanes is { } lanes)
+            // The lane blocks along the rows, widest first; then, for a map narrower than the blocks or a strided layer, on
+            // a padded copy.
+            foreach (ChannelLanes lanes in plan.LanePaths.Where(lanes => !lanes.CopiesEveryInput))
             {
-                if (!lanes.CopiesEveryInput)
+                using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
-                    using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
-                    {
-                        w.Line($"LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>(PackedLength));");
-                        w.Line("return;");
-                    }
-
-                    w.Line();
+                    w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");
+                    w.Line("return;");
                 }
 
+                w.Line();
+            }
+
+            foreach (ChannelLanes lanes in plan.LanePaths)
+            {
                 using (w.Block($"if ({ChannelLaneEmitter.PaddedCopyCondition(lanes)})"))
                 {
-                    w.Line($"PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
+                    w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
                     w.Line("return;");
                 }
 

@@ -3,14 +3,16 @@ using KernelGen.Generators.Model;
 namespace KernelGen.Generators.Planning;
 
 /// <summary>
-/// The channel-lane layout of a multi-channel convolution: each 512-bit accumulator holds one output position of
-/// <see cref="Lanes"/> consecutive output channels, and a block of 16 accumulators is computed per pass: 2 output rows ×
-/// <see cref="Columns"/> of one vector of channels, or, with <see cref="Vectors"/> = 2, one row of two vectors. Each input pixel is broadcast once and multiplied by a vector of weights (one per
-/// output channel, repacked per call so that a tap's weights for the block are contiguous), so no lane is wasted on
-/// a row's ragged end and no shifted vector crosses a cache line: the layout register-blocked direct convolutions use
-/// for channel-rich layers. The block is transposed once at the end to store channel-planar (CHW) outputs.
+/// The channel-lane layout of a multi-channel convolution at one register width: each accumulator holds one output
+/// position of <see cref="Lanes"/> consecutive output channels. With AVX-512 a block is 16 accumulators: 2 output rows ×
+/// <see cref="Columns"/> of one vector of channels, or, with <see cref="Vectors"/> = 2, one row of two vectors. With
+/// 256 bits (AVX2: 16 registers) a block is 8 accumulators, one row of one vector, leaving room for a kernel row's
+/// weights and the broadcast pixel. Each input pixel is broadcast once and multiplied by a vector of weights (one per
+/// output channel, repacked per call so that a tap's weights for the block are contiguous), so no lane is wasted on a
+/// row's ragged end and no shifted vector crosses a cache line: the layout register-blocked direct convolutions use for
+/// channel-rich layers. The block is transposed once at the end to store channel-planar (CHW) outputs.
 /// </summary>
-/// <param name="Lanes">Output channels per vector: 16 floats or 8 doubles in 512 bits.</param>
+/// <param name="Lanes">Output channels per vector: 16 floats or 8 doubles in 512 bits, 8 or 4 in 256.</param>
 /// <param name="PadLeft">Columns of padding before the input (stride 1: fixed by the window).</param>
 /// <param name="PadRight">Columns of padding after the input.</param>
 /// <param name="Chunk">
@@ -21,27 +23,75 @@ namespace KernelGen.Generators.Planning;
 /// <param name="Taps">Taps of the window (per input channel).</param>
 /// <param name="Vectors">
 /// Vectors of output channels per block (<see cref="VectorsFor"/>): 1, over two output rows, or 2, over one row, each
-/// pixel broadcast once for both.
+/// pixel broadcast once for both. Always 1 at 256 bits.
 /// </param>
-internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps, int Vectors)
+/// <param name="Width">The register width: <see cref="VectorWidth.V512"/> or <see cref="VectorWidth.V256"/>.</param>
+internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps, int Vectors, VectorWidth Width)
 {
-    /// <summary>The accumulators of a block: <see cref="Rows"/> × <see cref="Vectors"/> block rows of <see cref="Columns"/>.</summary>
-    public const int BlockRows = 2;
+    /// <summary>
+    /// The accumulators of a block: <see cref="Rows"/> × <see cref="Vectors"/> block rows of <see cref="Columns"/>, two
+    /// (16 of the 32 registers) with AVX-512, one (8 of 16) at 256 bits.
+    /// </summary>
+    public int BlockRows => BlockRowsAt(Width);
 
-    /// <summary>Output rows per block: two of one vector of channels, or one of two vectors.</summary>
+    private static int BlockRowsAt(VectorWidth width) => width == VectorWidth.V512 ? 2 : 1;
+
+    /// <summary>Output rows per block: two of one vector of channels, or one of two vectors (or of one, at 256 bits).</summary>
     public int Rows => BlockRows / Vectors;
 
     /// <summary>Output channels per block.</summary>
     public int BlockChannels => Lanes * Vectors;
 
-    /// <summary>Output columns per block: 8, so that a block's row transposes in three two-source permutes per vector.</summary>
+    /// <summary>Output columns per block: 8, so that a block's row transposes in three rounds of permutes (an 8 × 8 square of floats at 256 bits).</summary>
     public const int Columns = 8;
 
     /// <summary>
-    /// The most weight vectors a block holds at once, in registers beside its 16 accumulators and the broadcast pixel
-    /// (32 with AVX-512): one kernel row's, or two where the block's output rows share their input rows.
+    /// The most weight vectors a block holds at once, in registers beside its accumulators and the broadcast pixel: one
+    /// kernel row's, or two where the block's output rows share their input rows. 14 beside 16 accumulators of the 32
+    /// AVX-512 registers; 7 beside 8 of the 16 at 256 bits.
     /// </summary>
-    public const int MaxWeightVectors = 14;
+    private static int MaxWeightVectorsAt(VectorWidth width) => width == VectorWidth.V512 ? 14 : 7;
+
+    /// <summary>
+    /// The output width from which a stride-1 1 × 1 layer keeps the row layout at 256 bits. A 1 × 1 block broadcasts
+    /// one pixel per multiply-add, where rows load each input vector once for several output channels: on rows of two
+    /// vectors or more the rows win (1 × 1, 144 → 24 at 56 × 56: 266 against 382 µs; level at 14 × 14), below it the
+    /// rows' ragged ends lose (576 → 160 at 7 × 7: 298 against 189 µs).
+    /// </summary>
+    public const int PointwiseRowsFromWidth = 16;
+
+    /// <summary>Whether this is the 256-bit layout of a stride-1 1 × 1 layer, which takes the blocks only on maps narrower than <see cref="PointwiseRowsFromWidth"/>.</summary>
+    public bool NarrowMapsOnly => Width == VectorWidth.V256 && Taps == 1 && !CopiesEveryInput;
+
+    /// <summary>The vector type of the accumulators: <c>Vector512</c> or <c>Vector256</c>.</summary>
+    public string VectorType => Width == VectorWidth.V512 ? "Vector512" : "Vector256";
+
+    /// <summary>
+    /// The test the hardware must pass: AVX-512; or AVX2 with FMA and no accelerated Vector512, since on AVX-512
+    /// hardware the 512-bit rows beat these blocks where the 512-bit blocks do not apply (1 × 1, 96 → 24 channels at
+    /// 56 × 56: 178 against 238 µs).
+    /// </summary>
+    public string HardwareTest => Width == VectorWidth.V512
+        ? "Vector512.IsHardwareAccelerated && Avx512F.IsSupported"
+        : "!Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported";
+
+    /// <summary>
+    /// The nested class holding this width's constants and methods, or null for the 512-bit path, which lives in the
+    /// kernel class itself (the 256-bit path's constants have the same names, its own values).
+    /// </summary>
+    public string? NestedClass => Width == VectorWidth.V512 ? null : "Vector256Lanes";
+
+    /// <summary>
+    /// The access of the members <c>Run</c> calls or reads (the constants and the entry methods): private in the kernel
+    /// class, internal in <see cref="NestedClass"/> (whose own class is private to a file-local class).
+    /// </summary>
+    public string Access => NestedClass is null ? "private" : "internal";
+
+    /// <summary>How code outside <see cref="NestedClass"/> names this width's members: empty, or the class and a dot.</summary>
+    public string Qualifier => NestedClass is null ? "" : NestedClass + ".";
+
+    /// <summary>The runtime's repacking of this width (<c>KernelLaneTransposes</c>).</summary>
+    public string PackMethod => $"PackWeights{(int)Width}";
 
     /// <summary>The largest stride the blocks take (a block of 8 strided outputs reads 7 × stride + reach input columns per pixel row).</summary>
     public const int MaxStride = 4;
@@ -92,11 +142,14 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// </summary>
     public bool ExcludesMiddleWidths => WholeMiddleWidth > Math.Max(NoMiddleWidth, MinOutWidth - 1) + 1;
 
-    /// <summary>The channel-lane layout of <paramref name="plan"/>, or null when the row layout serves it better or it does not fit.</summary>
-    public static ChannelLanes? For(KernelPlan plan)
+    /// <summary>
+    /// The channel-lane layout of <paramref name="plan"/> at <paramref name="width"/> (512 or 256 bits), or null when the
+    /// row layout serves it better or it does not fit.
+    /// </summary>
+    public static ChannelLanes? For(KernelPlan plan, VectorWidth width)
     {
         KernelSpec s = plan.Spec;
-        int lanes = plan.ElementsPer64Bytes;
+        int lanes = width.Lanes(plan);
         if (!plan.IsConvolution || !s.Is2D || plan.UsesLiteralWeights || plan.Layout != TapLayout.Unrolled
             || s.StrideWidth > MaxStride || plan.OutputsPerGroup % lanes != 0
             || plan.WeightsPerOutput < MinWeightsPerOutput)
@@ -104,9 +157,9 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
             return null;
         }
 
-        int vectors = VectorsFor(plan, lanes);
-        if (s.KernelWidth * (vectors == 2 || RowsShareInput(plan, vectors) ? 2 : 1) > MaxWeightVectors
-            || (long)(BlockRows / vectors - 1) * s.StrideHeight + plan.RowReach > 64)
+        int vectors = VectorsFor(plan, lanes, width), rows = BlockRowsAt(width) / vectors;
+        if (s.KernelWidth * (vectors == 2 || RowsShareInput(plan, rows) ? 2 : 1) > MaxWeightVectorsAt(width)
+            || (long)(rows - 1) * s.StrideHeight + plan.RowReach > 64)
         {
             return null;
         }
@@ -114,7 +167,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         if (s.StrideWidth > 1)
         {
             // A strided layer's padding depends on the map: every call runs on a padded copy, with interior blocks only.
-            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors) { CopiesEveryInput = true };
+            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width) { CopiesEveryInput = true };
         }
 
         int padLeft = plan.ConstantPadLeft ?? 0;
@@ -127,7 +180,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
         // The left and right blocks must hold all of a row's padded outputs.
         return padLeft <= Columns && padRight <= Columns
-            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors)
+            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width)
             : null;
     }
 
@@ -136,10 +189,12 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// input rows (a 1 × 1 window, a stride, a dilation), the group's outputs come in whole pairs of vectors and the two
     /// weight rows fit beside the accumulators: each broadcast pixel then feeds two multiply-adds where a row pair's
     /// feeds one (a 1 × 1 block broadcasts half as often), and a map of odd height computes no row twice. One, over
-    /// two rows, otherwise: rows that share their input broadcast each pixel for both.
+    /// two rows, otherwise: rows that share their input broadcast each pixel for both. One at 256 bits, whose 16
+    /// registers hold one row of one vector.
     /// </summary>
-    private static int VectorsFor(KernelPlan plan, int lanes)
-        => !RowsShareInput(plan, 1) && plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectors ? 2 : 1;
+    private static int VectorsFor(KernelPlan plan, int lanes, VectorWidth width)
+        => width == VectorWidth.V512 && !RowsShareInput(plan, BlockRowsAt(width))
+           && plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectorsAt(width) ? 2 : 1;
 
     /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>
     private static int ChunkOf(KernelPlan plan, int blockChannels)
@@ -180,10 +235,10 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// more than one row high), so that each input pixel is broadcast once for both: broadcasts are a third of a
     /// block's loads, and they share the ports of the multiply-adds on cores that split 512-bit work in halves.
     /// </summary>
-    public bool SharesInputRows(KernelPlan plan) => RowsShareInput(plan, Vectors);
+    public bool SharesInputRows(KernelPlan plan) => RowsShareInput(plan, Rows);
 
-    private static bool RowsShareInput(KernelPlan plan, int vectors)
-        => vectors == 1 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
+    private static bool RowsShareInput(KernelPlan plan, int rows)
+        => rows == 2 && plan.Spec.StrideHeight == 1 && plan.Spec.Dilation == 1 && plan.Spec.KernelHeight > 1;
 
     /// <summary>
     /// The method of a pass's column blocks, at the left end, in the middle or at the right end of its rows (one body,
@@ -191,5 +246,5 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// (a test per kernel row and output row, beside 16 multiply-adds per window column), so the one method serves
     /// interior and border rows alike.
     /// </summary>
-    public const string BlockMethod = "Lanes512";
+    public string BlockMethod => $"Lanes{(int)Width}";
 }

@@ -66,7 +66,8 @@ internal sealed class KernelPlan
             }
         }
 
-        ChannelLanes = Planning.ChannelLanes.For(this);
+        ChannelLanes = Planning.ChannelLanes.For(this, VectorWidth.V512);
+        ChannelLanes256 = Planning.ChannelLanes.For(this, VectorWidth.V256);
     }
 
     public KernelSpec Spec { get; }
@@ -91,7 +92,7 @@ internal sealed class KernelPlan
     public bool AlignsRowTaps => Separable is not null && ColumnReach <= ElementsPer64Bytes;
 
     /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
-    public bool UsesX86Intrinsics => ChannelLanes is not null || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width))
+    public bool UsesX86Intrinsics => LanePaths.Any() || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width))
         || (Spec.StrideWidth is > 1 and <= RowTiling.MaxShuffledStride
             && RowWidths.Any(width => StridedPoolLoads.VectorsPerStridedLoad(Spec.StrideWidth, width.Lanes(this)) == 2));
 
@@ -107,6 +108,14 @@ internal sealed class KernelPlan
 
     /// <summary>The channel-lane layout the AVX-512 path takes, or null when every path computes rows of one output channel per vector.</summary>
     public ChannelLanes? ChannelLanes { get; }
+
+    /// <summary>
+    /// The channel-lane layout the 256-bit path takes (AVX2 with FMA, without AVX-512), or null.
+    /// </summary>
+    public ChannelLanes? ChannelLanes256 { get; }
+
+    /// <summary>The channel-lane layouts, widest first, in the order the run-time dispatch tries them.</summary>
+    public IEnumerable<ChannelLanes> LanePaths => new[] { ChannelLanes, ChannelLanes256 }.OfType<ChannelLanes>();
 
     public bool IsConvolution { get; }
 

@@ -16,7 +16,7 @@ public static partial class KernelLaneTransposes
     /// columns j, then reverses the order of the columns within each run of <paramref name="reversedRun"/> (a flipped
     /// window's taps; 1 leaves them in order).
     /// </summary>
-    public static void PackWeights(ref float source, nint rowStride, int columns, int reversedRun, ref float destination)
+    public static void PackWeights512(ref float source, nint rowStride, int columns, int reversedRun, ref float destination)
     {
         const int Lanes = 16;
         int j = 0;
@@ -71,7 +71,7 @@ public static partial class KernelLaneTransposes
     /// columns j, then reverses the order of the columns within each run of <paramref name="reversedRun"/> (a flipped
     /// window's taps; 1 leaves them in order).
     /// </summary>
-    public static void PackWeights(ref double source, nint rowStride, int columns, int reversedRun, ref double destination)
+    public static void PackWeights512(ref double source, nint rowStride, int columns, int reversedRun, ref double destination)
     {
         const int Lanes = 8;
         int j = 0;

@@ -226,7 +226,7 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("private const int PackedPerVector = 1024;", code);
         Assert.Contains("for (int o = group * OutputsPerGroup; o < (group + 1) * OutputsPerGroup; o += LaneBlockChannels)", code);
         Assert.Contains("for (int y = 0; y < layout.OutHeight; y++)", code);
-        Assert.Contains("KernelLaneTransposes.PackWeights(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)(o + v * ChannelLanes) * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,", code);
+        Assert.Contains("KernelLaneTransposes.PackWeights512(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)(o + v * ChannelLanes) * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,", code);
 
         string block = Method(code, "Lanes512");
         Assert.Contains("Vector512<float> high0 = Vector512.LoadUnsafe(ref rowWeights, PackedPerVector + 0);", block);
@@ -236,6 +236,46 @@ public sealed class ChannelLaneEmissionTests
 
         // With 16 outputs there is no pair of vectors: the block keeps two rows.
         Assert.Contains("private const int LaneBlockRows = 2, LaneBlockColumns = 8;", Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 16)"));
+    }
+
+    [Fact]
+    public void Avx2_TakesItsOwnBlocksInANestedClass_AfterTheWiderPath()
+    {
+        // 16 registers: one row of 8 columns of 8 channels, beside a kernel row's weights. Its constants share the
+        // 512-bit path's names in a class of their own, and Run tries it after AVX-512.
+        string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 32, Padding = Padding.Same)");
+
+        Assert.Contains("private static class Vector256Lanes", code);
+        Assert.Contains("internal const int ChannelLanes = 8; // output channels per 256-bit accumulator on the channel-lane path", code);
+        Assert.Contains("internal const int LaneBlockRows = 1, LaneBlockColumns = 8;", code);
+        Assert.Contains("internal const int PackedLength = 1152; // 4.5 KiB", code);
+        int wide = code.IndexOf("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength));", StringComparison.Ordinal);
+        int narrow = code.IndexOf("if (!Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= Vector256Lanes.LaneBlockRows)", StringComparison.Ordinal);
+        Assert.InRange(wide, 0, narrow);
+        Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
+        Assert.Contains("Vector256Lanes.PaddedCopyLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
+        Assert.Contains("KernelLaneTransposes.PackWeights256(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput", code);
+
+        string block = Method(code, "Lanes256<TColumns>");
+        Assert.Contains("Vector256<float> weight2 = Vector256.LoadUnsafe(ref rowWeights, 16);", block);
+        Assert.Contains("acc0_7 = Vector256.MultiplyAddEstimate(pixel, weight2, acc0_7);", block);
+        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", block);
+        Assert.DoesNotContain("acc1_", block);
+        Assert.DoesNotContain("Vector512", block);
+
+        // 8 output channels: no 512-bit blocks, the 256-bit ones alone (AVX-512 hardware takes its 512-bit rows).
+        string eight = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 8)");
+        Assert.DoesNotContain("Lanes512", eight);
+        Assert.Contains("if (!Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8", eight);
+
+        // A stride-1 1 × 1 layer takes these blocks on narrow maps only: on rows of two vectors or more the rows win.
+        Assert.Contains("!Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8 && layout.OutWidth < 16 &&",
+            Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)"));
+
+        // An 11-column window's row of weights does not fit beside the accumulators in 16 registers.
+        string wideWindow = Generate("Conv2D(11, 11, InChannels = 3, OutChannels = 16, Stride = 4)");
+        Assert.Contains("Lanes512", wideWindow);
+        Assert.DoesNotContain("Vector256Lanes", wideWindow);
     }
 
     // The text of one generated method, from its declaration to the next member's documentation.

@@ -105,7 +105,7 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_C16to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
-    // Channel-lane layouts (AVX-512: one output channel per lane, 2 × 8 output blocks): borders on every side, groups,
+    // Channel-lane layouts (one output channel per lane; 2 × 8 output blocks with AVX-512, 1 × 8 with AVX2): borders on every side, groups,
     // flip with dilation and Full padding, asymmetric padding.
     [Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 32, Groups = 2, Activation = Activation.Relu)]
     public static partial void K3x3_Same_C32to32_G2_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
@@ -116,6 +116,11 @@ public static partial class Conv2DKernels
     // More input channels than one 128 KiB weight buffer holds: two chunks, the second resuming the first's partial sums.
     [Conv2D(3, 3, Padding = Padding.Same, InChannels = 256, OutChannels = 16, Activation = Activation.Relu)]
     public static partial void K3x3_Same_C256to16_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    // The 256-bit lanes alone (8 outputs: no 512-bit blocks), in two chunks: 176 channels of 5 × 5 weights for 8 outputs
+    // exceed one 128 KiB buffer.
+    [Conv2D(5, 5, Padding = Padding.Same, InChannels = 176, OutChannels = 8, Activation = Activation.Relu)]
+    public static partial void K5x5_Same_C176to8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
     // Two vectors of output channels per block, over one row (a window whose row pairs would not share input rows, and
     // whole pairs of 16 outputs): 1 × 1; strided with border rows, in chunks; end blocks on both sides with a flip.

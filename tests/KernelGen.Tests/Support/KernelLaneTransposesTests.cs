@@ -6,7 +6,8 @@ namespace KernelGen.Tests.Support;
 /// <summary>
 /// The channel-lane transposes generated convolutions call: a block row held one accumulator per column (one output
 /// channel per lane) lands in channel-planar outputs, columns before <c>keep</c> untouched, and loads back unchanged.
-/// They need AVX-512, which the kernels test before calling them; elsewhere there is nothing to run.
+/// The 512-bit ones need AVX-512 and the 256-bit ones AVX2, which the kernels test before calling them; elsewhere
+/// there is nothing to run.
 /// </summary>
 public sealed class KernelLaneTransposesTests
 {
@@ -40,7 +41,7 @@ public sealed class KernelLaneTransposesTests
         }
 
         KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
-        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out var b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<float> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
         Assert.Equal(accumulators, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
     }
 
@@ -72,7 +73,72 @@ public sealed class KernelLaneTransposesTests
         }
 
         KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
-        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out var b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
         Assert.Equal(accumulators, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Float256_StoresEachLaneToItsChannelPlane_AndLoadsBack(int keep)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return; // the kernels never call the 256-bit transposes without AVX2
+        }
+
+        var a = new Vector256<float>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector256.Create(Enumerable.Range(0, 8).Select(k => (float)(100 * k + j)).ToArray());
+        }
+
+        float[] output = Enumerable.Repeat(-1f, 8 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep);
+        AssertChannelPlanes(output, channels: 8, keep, (k, j) => 100 * k + j);
+        Assert.All(output[(7 * OutPlane + At + Columns)..], value => Assert.Equal(-1f, value));
+
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<float> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        Assert.Equal(a, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)] // inside the first square
+    [InlineData(6)] // the whole first square and part of the second
+    public void Double256_StoresEachLaneToItsChannelPlane_AndLoadsBack(int keep)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return; // the kernels never call the 256-bit transposes without AVX2
+        }
+
+        var a = new Vector256<double>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector256.Create(Enumerable.Range(0, 4).Select(k => (double)(100 * k + j)).ToArray());
+        }
+
+        double[] output = Enumerable.Repeat(-1d, 4 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep);
+        AssertChannelPlanes(output, channels: 4, keep, (k, j) => 100 * k + j);
+        Assert.All(output[(3 * OutPlane + At + Columns)..], value => Assert.Equal(-1d, value));
+
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7);
+        Assert.Equal(a, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
+    }
+
+    // Channel k's columns At to At + 7, the first `keep` untouched (still −1).
+    private static void AssertChannelPlanes<T>(T[] output, int channels, int keep, Func<int, int, double> expected)
+    {
+        for (int k = 0; k < channels; k++)
+        {
+            for (int j = 0; j < Columns; j++)
+            {
+                Assert.Equal(j < keep ? -1.0 : expected(k, j), Convert.ToDouble(output[k * OutPlane + At + j]));
+            }
+        }
     }
 }
