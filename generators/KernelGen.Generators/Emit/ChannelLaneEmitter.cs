@@ -76,8 +76,8 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line("/// <summary>");
-        w.Line($"/// The channel-lane path at {(int)lanes.Width} bits, for AVX2 with FMA (without AVX-512), whose 16 registers hold a block of one output");
-        w.Line($"/// row × {ChannelLanes.Columns} columns of {lanes.Lanes} channels beside a kernel row's weights and the broadcast pixel.");
+        w.Line($"/// The channel-lane path at {(int)lanes.Width} bits, for AVX2 with FMA, whose 16 registers hold a block of one output row × {ChannelLanes.Columns}");
+        w.Line($"/// columns of {lanes.Lanes} channels beside a kernel row's weights and the broadcast pixel (and for AVX-512 where its blocks do not apply).");
         w.Line("/// </summary>");
         using (w.Block($"private static class {lanes.NestedClass}"))
         {

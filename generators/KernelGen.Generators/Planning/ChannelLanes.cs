@@ -56,7 +56,8 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// The output width from which a stride-1 1 × 1 layer keeps the row layout at 256 bits. A 1 × 1 block broadcasts
     /// one pixel per multiply-add, where rows load each input vector once for several output channels: on rows of two
     /// vectors or more the rows win (1 × 1, 144 → 24 at 56 × 56: 266 against 382 µs; level at 14 × 14), below it the
-    /// rows' ragged ends lose (576 → 160 at 7 × 7: 298 against 189 µs).
+    /// rows' ragged ends lose (576 → 160 at 7 × 7: 298 against 189 µs). The same holds beside AVX-512's 512-bit rows (96 → 24
+    /// at 56 × 56: 178 µs with those rows against 238 with these blocks).
     /// </summary>
     public const int PointwiseRowsFromWidth = 16;
 
@@ -67,13 +68,13 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public string VectorType => Width == VectorWidth.V512 ? "Vector512" : "Vector256";
 
     /// <summary>
-    /// The test the hardware must pass: AVX-512; or AVX2 with FMA and no accelerated Vector512, since on AVX-512
-    /// hardware the 512-bit rows beat these blocks where the 512-bit blocks do not apply (1 × 1, 96 → 24 channels at
-    /// 56 × 56: 178 against 238 µs).
+    /// The test the hardware must pass: AVX-512, or AVX2 with FMA. AVX-512 hardware tries the 512-bit blocks first and
+    /// takes these where those do not apply (24 or 40 output channels: 3 × 3 24 → 40 at 7 × 7 ran 11 µs against
+    /// 154 with the 512-bit rows).
     /// </summary>
     public string HardwareTest => Width == VectorWidth.V512
         ? "Vector512.IsHardwareAccelerated && Avx512F.IsSupported"
-        : "!Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported";
+        : "Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported";
 
     /// <summary>
     /// The nested class holding this width's constants and methods, or null for the 512-bit path, which lives in the

@@ -110,7 +110,8 @@ internal sealed class KernelPlan
     public ChannelLanes? ChannelLanes { get; }
 
     /// <summary>
-    /// The channel-lane layout the 256-bit path takes (AVX2 with FMA, without AVX-512), or null.
+    /// The channel-lane layout the 256-bit path takes (AVX2 with FMA, and AVX-512 hardware where the 512-bit layout
+    /// does not apply, such as 24 output channels of float), or null.
     /// </summary>
     public ChannelLanes? ChannelLanes256 { get; }
 
