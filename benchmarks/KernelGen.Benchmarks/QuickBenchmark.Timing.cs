@@ -40,8 +40,14 @@ public static partial class QuickBenchmark
         public static Timing None { get; } = new(double.NaN, Few: false);
     }
 
-    /// <summary>A warm-up goes on until no method has been compiled for this long.</summary>
-    private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// A warm-up goes on until no method has been compiled for this long plus 30 calls' time. Tiered compilation
+    /// counts a method's calls only once no method has been compiled for 100 ms, and promotes it after 30 calls; with
+    /// dynamic PGO a method takes that step twice (to instrumented code, then to optimized code). A kernel whose work
+    /// is one long call of one method (a depthwise layer on small planes) runs its on-stack-replaced loops until then,
+    /// twice as slow as its final code in one measured case; a shorter quiet time timed those.
+    /// </summary>
+    private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(120);
 
     /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
     private static double _cpuSeconds, _wallSeconds;
@@ -91,7 +97,7 @@ public static partial class QuickBenchmark
         var sinceCompile = Stopwatch.StartNew();
         long compiled = JitInfo.GetCompiledMethodCount();
         int calls = 0;
-        while ((watch.Elapsed < plan.WarmUp || calls < 30 || sinceCompile.Elapsed < QuietJit) && watch.Elapsed < 4 * plan.WarmUp)
+        while ((watch.Elapsed < plan.WarmUp || calls < 30 || sinceCompile.Elapsed < QuietJit + 30 * (watch.Elapsed / calls)) && watch.Elapsed < 4 * plan.WarmUp)
         {
             kernel();
             calls++;
