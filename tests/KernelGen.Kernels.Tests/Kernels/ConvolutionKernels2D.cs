@@ -133,7 +133,7 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, InChannels = 4, OutChannels = 32, Flip = true)]
     public static partial void K3x3_Full_D2_C4to32_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
-    // Depthwise, stride 1: maps up to 31 columns wide run on flattened padded copies of their planes.
+    // Depthwise: maps up to 31 columns wide run on flattened padded copies of their planes.
     [Conv2D(3, 3, Padding = Padding.Same, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
     public static partial void K3x3_Same_C8to8_G8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
@@ -157,6 +157,20 @@ public static partial class Conv2DKernels
 
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_Depthwise8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    // Depthwise, strided: the flattened planes' copy is split into stride phases, the rows dealt out by column parity at
+    // stride 2 (in 512-, 256- and 128-bit rounds by the row's length) and element by element at stride 3.
+    [Conv2D(5, 5, Padding = Padding.Full, Stride = 2, Dilation = 2, InChannels = 4, OutChannels = 4, Groups = 4, Flip = true)]
+    public static partial void K5x5_Full_S2_D2_Depthwise4_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(4, 4, Padding = Padding.Same, Stride = 2, InChannels = 4, OutChannels = 4, Groups = 4)]
+    public static partial void K4x4_Same_S2_Depthwise4(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Stride = 2, InChannels = 6, OutChannels = 6, Groups = 6)]
+    public static partial void K3x3_S2_Depthwise6_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 3, InChannels = 4, OutChannels = 4, Groups = 4, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S3_Depthwise4_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
     [Conv2D(3, 3, InChannels = 8, OutChannels = 16, Groups = 8)]
     public static partial void K3x3_C8to16_G8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
