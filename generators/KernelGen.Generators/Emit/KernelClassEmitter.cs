@@ -230,6 +230,11 @@ internal static class KernelClassEmitter
             // a padded copy.
             foreach (ChannelLanes lanes in plan.LanePaths.Where(lanes => !lanes.CopiesEveryInput))
             {
+                if (plan.ReadsOnlyItsOwnPixel)
+                {
+                    ChannelLaneEmitter.WriteFlatMapCall(w, plan, lanes);
+                }
+
                 using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
                     w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");

@@ -208,6 +208,14 @@ internal sealed class KernelPlan
     public bool HasSmallPlanes => IsConvolution && Spec.Is2D && Spec.Groups > 1 && ChannelsPerGroup == 1 && OutputsPerGroup == 1
         && Layout == TapLayout.Unrolled && !UsesLiteralWeights;
 
+    /// <summary>
+    /// Whether each output reads only the input pixel at its own position (a 2D 1 × 1 convolution at stride 1, under any
+    /// padding, which a 1 × 1 window never needs): any reshaping of the map that keeps its pixels in order computes the
+    /// same outputs.
+    /// </summary>
+    public bool ReadsOnlyItsOwnPixel => IsConvolution && Spec.Is2D && Spec.KernelHeight == 1 && Spec.KernelWidth == 1
+        && Spec.StrideHeight == 1 && Spec.StrideWidth == 1;
+
     public bool HasBorderRows => Spec.Padding != PaddingMode.Valid && Spec.KernelHeight > 1;
 
     /// <summary>The taps of a fully unrolled window, row by row; empty for looped layouts.</summary>

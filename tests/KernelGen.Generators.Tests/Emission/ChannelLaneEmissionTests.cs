@@ -14,6 +14,30 @@ public sealed class ChannelLaneEmissionTests
         => GeneratorHarness.GenerateOne(attribute, $"ReadOnlySpan<{element}> input, ReadOnlySpan<{element}> weights, ReadOnlySpan<{element}> bias, Span<{element}> output, int height, int width");
 
     [Theory]
+    [InlineData("Conv2D(1, 1, InChannels = 32, OutChannels = 64)", "height * width >= 8", "int flatWidth = height * width;")]
+    [InlineData("Conv2D(1, 1, Padding = Padding.Same, InChannels = 32, OutChannels = 48)", "width % 8 != 0 && height * width % 2 == 0 && height * width >= 16", "int flatWidth = height * width / 2;")]
+    public void PointwiseLayers_RunTheBlocksOnTheirMapReshapedToTheBlocksRows(string attribute, string fits, string flatWidth)
+    {
+        string code = Generate(attribute);
+
+        Assert.Contains($"if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {fits})", code);
+        Assert.Contains(flatWidth, code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength));", code);
+        Assert.True(code.IndexOf("flatWidth", StringComparison.Ordinal) < code.IndexOf("LaneBlocks(input, weights, bias, output, layout,", StringComparison.Ordinal));
+
+        // At 256 bits (one row of one vector) only narrow maps: wider ones keep the rows there.
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && width < 16 && height * width >= 8)", code);
+        Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
+    }
+
+    [Theory]
+    [InlineData("Conv2D(1, 1, Stride = 2, InChannels = 32, OutChannels = 64)")]
+    [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 64)")]
+    [InlineData("Conv2D(1, 3, InChannels = 32, OutChannels = 64)")]
+    public void OtherLayers_KeepTheirMapsShape(string attribute)
+        => Assert.DoesNotContain("flatWidth", Generate(attribute));
+
+    [Theory]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)")]
     [InlineData("Conv2D(3, 3, InChannels = 16, OutChannels = 16)")]
     [InlineData("Conv2D(1, 1, InChannels = 32, OutChannels = 16)")]
