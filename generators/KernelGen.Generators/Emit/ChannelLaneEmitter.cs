@@ -250,6 +250,16 @@ internal static class ChannelLaneEmitter
             w.Line("int used = Math.Min(width, wideWidth - layout.PadLeft); // a strided Valid layer may leave the last column unread");
             using (w.Block("for (int row = 0; row < inputRows; row++)"))
             {
+                if (plan.Spec.KernelHeight == 1 && plan.Spec.StrideHeight > 1)
+                {
+                    using (w.Block("if (row % height % StrideHeight != 0)"))
+                    {
+                        w.Line("continue; // a row no output reads: a one-row window has no padding and reads every StrideHeight-th row");
+                    }
+
+                    w.Line();
+                }
+
                 w.Line($"Span<{t}> wideRow = wideInput.Slice(row * wideWidth, wideWidth);");
                 w.Line("wideRow[..layout.PadLeft].Clear();");
                 w.Line("input.Slice(row * width, used).CopyTo(wideRow[layout.PadLeft..]);");

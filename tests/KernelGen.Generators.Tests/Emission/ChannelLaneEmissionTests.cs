@@ -30,6 +30,15 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
     }
 
+    [Fact]
+    public void StridedOneRowWindows_CopyOnlyTheRowsTheyRead()
+    {
+        const string Skip = "if (row % height % StrideHeight != 0)";
+        Assert.Contains(Skip, Generate("Conv2D(1, 1, Stride = 2, InChannels = 32, OutChannels = 64)"));
+        Assert.Contains(Skip, Generate("Conv2D(1, 3, Padding = Padding.Same, Stride = 2, InChannels = 32, OutChannels = 64)"));
+        Assert.DoesNotContain(Skip, Generate("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 32, OutChannels = 64)"));
+    }
+
     [Theory]
     [InlineData("Conv2D(1, 1, Stride = 2, InChannels = 32, OutChannels = 64)")]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 32, OutChannels = 64)")]
