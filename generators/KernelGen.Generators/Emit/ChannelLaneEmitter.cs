@@ -31,17 +31,14 @@ internal static class ChannelLaneEmitter
     }
 
     /// <summary>
-    /// The test for the lane path on a padded copy (<see cref="WritePaddedCopy"/>): for a map narrower than the blocks
-    /// (<see cref="ChannelLanes.MinOutWidth"/>), or every map of a strided layer, while the copies fit
-    /// <see cref="ChannelLanes.MaxCopyScratch"/>.
-    /// </summary>
-    /// <summary>
-    /// The call of a stride-1 1 × 1 layer's blocks on its map reshaped to <c>LaneBlockRows</c> rows (<see cref="KernelPlan.ReadsOnlyItsOwnPixel"/>):
+    /// The call of a stride-1 1 × 1 layer's blocks on its map reshaped to the blocks' rows (<see cref="KernelPlan.ReadsOnlyItsOwnPixel"/>):
     /// an output reads only its own pixel, so any shape with the same pixels in the same order computes the same
     /// outputs, and long rows leave no ragged ends to the 8-column blocks (a 7 × 7 map's rows are 7 outputs in a block
     /// of 8, and narrower than a block they go through a padded copy). M25 (576 → 160 at 7 × 7): 131 → 100 µs; M4
     /// (16 → 96 at 112 × 112, whose rows are whole blocks): 544 → 487, in one run. Two-row blocks (one vector of
-    /// channels) take it only where the map's rows are ragged (a 14 × 14 map as 2 × 98: 28.3 → 26.7 µs).
+    /// channels) take it only where the map's rows are ragged (a 14 × 14 map as 2 × 98: 28.3 → 26.7 µs). At 256 bits it
+    /// takes the narrow maps the width rule gives the blocks, and AVX-512 hardware reaches it where the 512-bit blocks
+    /// do not apply (144 → 48 at 7 × 7, a 49-pixel map for two-row blocks: 16.2 → 9.1 µs).
     /// </summary>
     public static void WriteFlatMapCall(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
@@ -71,6 +68,11 @@ internal static class ChannelLaneEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// The test for the lane path on a padded copy (<see cref="WritePaddedCopy"/>): for a map narrower than the blocks
+    /// (<see cref="ChannelLanes.MinOutWidth"/>), or every map of a strided layer, while the copies fit
+    /// <see cref="ChannelLanes.MaxCopyScratch"/>.
+    /// </summary>
     public static string PaddedCopyCondition(ChannelLanes lanes)
         => lanes.HardwareTest + (lanes.CopiesEveryInput ? "" : $" && layout.OutWidth < {lanes.Qualifier}NarrowLaneWidth") +
            $" && layout.OutHeight >= {lanes.Qualifier}LaneBlockRows && {lanes.Qualifier}PaddedCopyScratchLength(height, layout) <= {ChannelLanes.MaxCopyScratch}";
