@@ -69,7 +69,7 @@ internal static class SmallPlaneEmitter
             string planeLength = phases == 1 ? "phaseLength" : $"{phases} * phaseLength";
             w.Line($"(int pitch, {(strided ? "int phaseRows" : "_")}, int flat, int phaseLength) = SmallPlaneSizes(layout);");
             w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>({planeLength} + 2 * flat); // this thread's scratch (not the stack)");
-            w.Line($"scratch[..({planeLength})].Clear(); // the padding: the rows copied in below overwrite only the input's own elements");
+            w.Line($"scratch[..{(phases == 1 ? planeLength : $"({planeLength})")}].Clear(); // the padding: the rows copied in below overwrite only the input's own elements");
             w.Line($"ref {t} planeRef = ref MemoryMarshal.GetReference(scratch);");
             w.Line($"ref {t} sumsRef = ref Unsafe.Add(ref planeRef, {planeLength}); // two channels' sums, alternately");
             w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
@@ -91,7 +91,9 @@ internal static class SmallPlaneEmitter
                 List<TapRow> tapRows = TapRows(plan);
                 foreach (TapRow row in tapRows.Distinct())
                 {
-                    w.Line($"ref {t} {row.Name} = ref Unsafe.Add(ref planeRef, {row.Offset}); // {row.Description}");
+                    w.Line(row.Offset == "0"
+                        ? $"ref {t} {row.Name} = ref planeRef; // {row.Description}"
+                        : $"ref {t} {row.Name} = ref Unsafe.Add(ref planeRef, {row.Offset}); // {row.Description}");
                 }
 
                 using (w.Block("if (Vector512.IsHardwareAccelerated)"))
