@@ -167,6 +167,7 @@ public static class KernelPlaneCopies
         static abstract void Split(ref T source, ref T evens, ref T odds);
     }
 
+    /// <summary>AVX-512: each phase's vector picks its lanes from both input vectors in one two-source permute.</summary>
     private readonly struct Rounds512<T> : ISplitRound<T>
         where T : unmanaged
     {
@@ -175,12 +176,27 @@ public static class KernelPlaneCopies
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Split(ref T source, ref T evens, ref T odds)
         {
-            Unzip(Vector512.LoadUnsafe(ref source), Vector512.LoadUnsafe(ref source, (nuint)Vector512<T>.Count), out Vector512<T> even, out Vector512<T> odd);
-            even.StoreUnsafe(ref evens);
-            odd.StoreUnsafe(ref odds);
+            Vector512<T> low = Vector512.LoadUnsafe(ref source), high = Vector512.LoadUnsafe(ref source, (nuint)Vector512<T>.Count);
+            if (typeof(T) == typeof(float))
+            {
+                Vector512<int> evenLanes = Vector512.CreateSequence(0, 2);
+                Avx512F.PermuteVar16x32x2(low.AsSingle(), evenLanes, high.AsSingle()).As<float, T>().StoreUnsafe(ref evens);
+                Avx512F.PermuteVar16x32x2(low.AsSingle(), evenLanes + Vector512<int>.One, high.AsSingle()).As<float, T>().StoreUnsafe(ref odds);
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                Vector512<long> evenLanes = Vector512.CreateSequence(0L, 2);
+                Avx512F.PermuteVar8x64x2(low.AsDouble(), evenLanes, high.AsDouble()).As<double, T>().StoreUnsafe(ref evens);
+                Avx512F.PermuteVar8x64x2(low.AsDouble(), evenLanes + Vector512<long>.One, high.AsDouble()).As<double, T>().StoreUnsafe(ref odds);
+            }
+            else
+            {
+                throw new NotSupportedException();
+            }
         }
     }
 
+    /// <summary>256 bits: each vector gathers its evens into its lower half and its odds into its upper half; the halves then pair up.</summary>
     private readonly struct Rounds256<T> : ISplitRound<T>
         where T : unmanaged
     {
@@ -189,12 +205,30 @@ public static class KernelPlaneCopies
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Split(ref T source, ref T evens, ref T odds)
         {
-            Unzip(Vector256.LoadUnsafe(ref source), Vector256.LoadUnsafe(ref source, (nuint)Vector256<T>.Count), out Vector256<T> even, out Vector256<T> odd);
-            even.StoreUnsafe(ref evens);
-            odd.StoreUnsafe(ref odds);
+            Vector256<T> low = Vector256.LoadUnsafe(ref source), high = Vector256.LoadUnsafe(ref source, (nuint)Vector256<T>.Count);
+            if (typeof(T) == typeof(float))
+            {
+                Vector256<int> order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+                low = Vector256.Shuffle(low.AsSingle(), order).As<float, T>();
+                high = Vector256.Shuffle(high.AsSingle(), order).As<float, T>();
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                Vector256<long> order = Vector256.Create(0L, 2, 1, 3);
+                low = Vector256.Shuffle(low.AsDouble(), order).As<double, T>();
+                high = Vector256.Shuffle(high.AsDouble(), order).As<double, T>();
+            }
+            else
+            {
+                throw new NotSupportedException();
+            }
+
+            Vector256.Create(low.GetLower(), high.GetLower()).StoreUnsafe(ref evens);
+            Vector256.Create(low.GetUpper(), high.GetUpper()).StoreUnsafe(ref odds);
         }
     }
 
+    /// <summary>SSE2: one two-source shuffle (unpack, for doubles) per phase.</summary>
     private readonly struct Rounds128<T> : ISplitRound<T>
         where T : unmanaged
     {
@@ -203,80 +237,21 @@ public static class KernelPlaneCopies
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Split(ref T source, ref T evens, ref T odds)
         {
-            Unzip(Vector128.LoadUnsafe(ref source), Vector128.LoadUnsafe(ref source, (nuint)Vector128<T>.Count), out Vector128<T> even, out Vector128<T> odd);
-            even.StoreUnsafe(ref evens);
-            odd.StoreUnsafe(ref odds);
-        }
-    }
-
-    /// <summary>The even-indexed elements of <paramref name="low"/> then <paramref name="high"/>, and the odd-indexed ones (AVX-512).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unzip<T>(Vector512<T> low, Vector512<T> high, out Vector512<T> even, out Vector512<T> odd)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            Vector512<int> evenLanes = Vector512.CreateSequence(0, 2);
-            even = Avx512F.PermuteVar16x32x2(low.AsSingle(), evenLanes, high.AsSingle()).As<float, T>();
-            odd = Avx512F.PermuteVar16x32x2(low.AsSingle(), evenLanes + Vector512<int>.One, high.AsSingle()).As<float, T>();
-        }
-        else if (typeof(T) == typeof(double))
-        {
-            Vector512<long> evenLanes = Vector512.CreateSequence(0L, 2);
-            even = Avx512F.PermuteVar8x64x2(low.AsDouble(), evenLanes, high.AsDouble()).As<double, T>();
-            odd = Avx512F.PermuteVar8x64x2(low.AsDouble(), evenLanes + Vector512<long>.One, high.AsDouble()).As<double, T>();
-        }
-        else
-        {
-            throw new NotSupportedException();
-        }
-    }
-
-    /// <summary>The even-indexed elements of <paramref name="low"/> then <paramref name="high"/>, and the odd-indexed ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unzip<T>(Vector256<T> low, Vector256<T> high, out Vector256<T> even, out Vector256<T> odd)
-        where T : unmanaged
-    {
-        // Each vector gathers its evens into its lower half and its odds into its upper half; the halves then pair up.
-        if (typeof(T) == typeof(float))
-        {
-            Vector256<int> order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
-            low = Vector256.Shuffle(low.AsSingle(), order).As<float, T>();
-            high = Vector256.Shuffle(high.AsSingle(), order).As<float, T>();
-        }
-        else if (typeof(T) == typeof(double))
-        {
-            Vector256<long> order = Vector256.Create(0L, 2, 1, 3);
-            low = Vector256.Shuffle(low.AsDouble(), order).As<double, T>();
-            high = Vector256.Shuffle(high.AsDouble(), order).As<double, T>();
-        }
-        else
-        {
-            throw new NotSupportedException();
-        }
-
-        even = Vector256.Create(low.GetLower(), high.GetLower());
-        odd = Vector256.Create(low.GetUpper(), high.GetUpper());
-    }
-
-    /// <summary>The even-indexed elements of <paramref name="low"/> then <paramref name="high"/>, and the odd-indexed ones (SSE2).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unzip<T>(Vector128<T> low, Vector128<T> high, out Vector128<T> even, out Vector128<T> odd)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            even = Sse.Shuffle(low.AsSingle(), high.AsSingle(), 0b10_00_10_00).As<float, T>();
-            odd = Sse.Shuffle(low.AsSingle(), high.AsSingle(), 0b11_01_11_01).As<float, T>();
-        }
-        else if (typeof(T) == typeof(double))
-        {
-            even = Sse2.UnpackLow(low.AsDouble(), high.AsDouble()).As<double, T>();
-            odd = Sse2.UnpackHigh(low.AsDouble(), high.AsDouble()).As<double, T>();
-        }
-        else
-        {
-            throw new NotSupportedException();
+            Vector128<T> low = Vector128.LoadUnsafe(ref source), high = Vector128.LoadUnsafe(ref source, (nuint)Vector128<T>.Count);
+            if (typeof(T) == typeof(float))
+            {
+                Sse.Shuffle(low.AsSingle(), high.AsSingle(), 0b10_00_10_00).As<float, T>().StoreUnsafe(ref evens);
+                Sse.Shuffle(low.AsSingle(), high.AsSingle(), 0b11_01_11_01).As<float, T>().StoreUnsafe(ref odds);
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                Sse2.UnpackLow(low.AsDouble(), high.AsDouble()).As<double, T>().StoreUnsafe(ref evens);
+                Sse2.UnpackHigh(low.AsDouble(), high.AsDouble()).As<double, T>().StoreUnsafe(ref odds);
+            }
+            else
+            {
+                throw new NotSupportedException();
+            }
         }
     }
 }
