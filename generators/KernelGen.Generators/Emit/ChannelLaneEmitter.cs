@@ -59,8 +59,7 @@ internal static class ChannelLaneEmitter
             w.Line($"// A 1 × 1 window at stride 1: the map as {(lanes.Rows == 1 ? "one row" : $"{lanes.Rows} rows")} of its pixels in order, with no ragged row ends.");
             w.Line($"int flatWidth = {pixels};");
             w.Line($"var flatExtents = new KernelExtents(new DimensionExtent({lanes.Rows}, 0, 0), new DimensionExtent(flatWidth, 0, 0));");
-            w.Line($"KernelLayout flat = KernelLayout.Create({lanes.Rows}, flatWidth, flatExtents, StrideHeight, StrideWidth,");
-            w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            KernelClassEmitter.WriteLayout(w, plan, "flat", $"{lanes.Rows}", "flatWidth", "flatExtents");
             w.Line($"{lanes.Qualifier}LaneBlocks({KernelClassEmitter.SpanArguments(plan)}, flat, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");
             w.Line("return;");
         }
@@ -270,8 +269,7 @@ internal static class ChannelLaneEmitter
 
             w.Line();
             w.Line("var wideExtents = new KernelExtents(extents.Rows, new DimensionExtent(wideOut, 0, 0));");
-            w.Line("KernelLayout wide = KernelLayout.Create(height, wideWidth, wideExtents, StrideHeight, StrideWidth,");
-            w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            KernelClassEmitter.WriteLayout(w, plan, "wide", "height", "wideWidth", "wideExtents");
             w.Line("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);");
             using (w.Block("if (!inPlace)"))
             {

@@ -15,6 +15,13 @@ internal static class KernelClassEmitter
         ? $"ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> weights, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
         : $"ReadOnlySpan<{plan.T}> input, Span<{plan.T}> output";
 
+    /// <summary>Declares <paramref name="name"/>, the layout of a <paramref name="height"/> × <paramref name="width"/> map with <paramref name="extents"/>, and the plan's reaches.</summary>
+    public static void WriteLayout(SourceWriter w, KernelPlan plan, string name, string height, string width, string extents)
+    {
+        w.Line($"KernelLayout {name} = KernelLayout.Create({height}, {width}, {extents}, StrideHeight, StrideWidth,");
+        w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+    }
+
     public static string SpanArguments(KernelPlan plan) => plan.IsConvolution ? "input, weights, bias, output" : "input, output";
 
     public static void Emit(SourceWriter w, KernelPlan plan, string generatorVersion)
@@ -195,8 +202,7 @@ internal static class KernelClassEmitter
             w.Line(plan.IsConvolution
                 ? $"KernelExtents extents = KernelArguments.CheckConvolution(input, weights, bias, output, {height}, width, Geometry, names);"
                 : $"KernelExtents extents = KernelArguments.CheckPooling(input, output, {height}, width, Geometry, names);");
-            w.Line($"KernelLayout layout = KernelLayout.Create({height}, width, extents, StrideHeight, StrideWidth,");
-            w.Line($"    rowReach: {plan.RowReach}, columnReach: {plan.ColumnReach}, vectorOverRead: {plan.VectorOverRead});");
+            WriteLayout(w, plan, "layout", height, "width", "extents");
             if (plan.HasWholePlanes)
             {
                 WholePlaneEmitter.WriteCall(w, plan);

@@ -88,6 +88,8 @@ internal static class SmallPlaneEmitter
                 w.Line();
                 w.Line($"ref {t} channelWeights = ref Unsafe.Add(ref weightsRef, c * TapsPerChannel);");
                 w.Line($"ref {t} sums = ref Unsafe.Add(ref sumsRef, (c & 1) * flat);");
+                // The tap rows' starts do not change from channel to channel, but declared once before the loop they stay
+                // live across the row copies, which then run short of registers (M10: 94-101 µs a call this way, 139 hoisted).
                 List<TapRow> tapRows = TapRows(plan);
                 foreach (TapRow row in tapRows.Distinct())
                 {
