@@ -201,12 +201,14 @@ internal sealed class KernelPlan
 
     /// <summary>
     /// Whether narrow maps run on flattened padded copies of their planes (<see cref="Emit.SmallPlaneEmitter"/>): a 2D
-    /// depthwise convolution (several groups of one input and one output channel), at any stride, its taps unrolled. With
+    /// depthwise convolution (several groups of one input and one output channel), at stride 1 or 2, its taps unrolled.
+    /// A stride-2 plane is dealt out to its stride phases in vector rounds; at stride 3 the element-by-element deal cost
+    /// more than the row path's strided reads (3 × 3, 96 channels at 27 × 27: 28 µs on rows, 50 on planes). With
     /// several outputs a plane (LeNet-5's 1 → 6 at 28 columns: 3.2 µs on rows, 6.3 on planes, in one run) the row path,
     /// which shares each input load among the outputs, stays faster.
     /// </summary>
     public bool HasSmallPlanes => IsConvolution && Spec.Is2D && Spec.Groups > 1 && ChannelsPerGroup == 1 && OutputsPerGroup == 1
-        && Layout == TapLayout.Unrolled && !UsesLiteralWeights;
+        && Spec.StrideHeight <= 2 && Spec.StrideWidth <= 2 && Layout == TapLayout.Unrolled && !UsesLiteralWeights;
 
     /// <summary>
     /// Whether each output reads only the input pixel at its own position (a 2D 1 × 1 convolution at stride 1, under any

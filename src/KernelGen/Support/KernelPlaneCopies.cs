@@ -71,7 +71,9 @@ public static class KernelPlaneCopies
     /// padded row <c>pr = padTop + r</c> and column <c>pc = padLeft + u</c>, and goes to phase
     /// <c>(pr mod strideHeight, pc mod strideWidth)</c> at row <c>pr / strideHeight</c> and column
     /// <c>pc / strideWidth</c>. The phases are <paramref name="phaseLength"/> elements apart, row phase by row phase, their
-    /// rows <paramref name="pitch"/> apart. A strided window then reads each phase at stride 1.
+    /// rows <paramref name="pitch"/> apart. A strided window then reads each phase at stride 1. The layers that take
+    /// this path have strides of 1 or 2, the widths whose dealing is vectorized (at stride 3 an element-by-element deal
+    /// cost more than the row path's strided reads).
     /// </summary>
     /// <param name="source">Element (0, 0) of the input plane, its rows <paramref name="sourcePitch"/> apart.</param>
     /// <param name="rows">The input rows to deal out (those some output reads).</param>
@@ -82,8 +84,8 @@ public static class KernelPlaneCopies
     /// <param name="pitch">Elements from one row of a phase to the next.</param>
     /// <param name="padTop">Padded rows above the input.</param>
     /// <param name="padLeft">Padded columns left of the input.</param>
-    /// <param name="strideHeight">The layer's vertical stride, 1 or more.</param>
-    /// <param name="strideWidth">The layer's horizontal stride, 1 or more.</param>
+    /// <param name="strideHeight">The layer's vertical stride, 1 or 2.</param>
+    /// <param name="strideWidth">The layer's horizontal stride, 1 or 2.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // its strides are the caller's constants
     public static void DealPlane<T>(ref T source, int rows, int columns, nint sourcePitch, ref T phases, nint phaseLength, nint pitch, int padTop, int padLeft, int strideHeight, int strideWidth)
         where T : unmanaged
@@ -101,17 +103,9 @@ public static class KernelPlaneCopies
                 {
                     CopyRow(ref from, ref Unsafe.Add(ref to, padLeft), columns);
                 }
-                else if (strideWidth == 2)
-                {
-                    SplitPairs(ref from, columns, ref Unsafe.Add(ref to, evens), ref Unsafe.Add(ref to, odds));
-                }
                 else
                 {
-                    for (int u = 0; u < columns; u++)
-                    {
-                        int column = padLeft + u;
-                        Unsafe.Add(ref to, column % strideWidth * phaseLength + column / strideWidth) = Unsafe.Add(ref from, u);
-                    }
+                    SplitPairs(ref from, columns, ref Unsafe.Add(ref to, evens), ref Unsafe.Add(ref to, odds));
                 }
 
                 from = ref Unsafe.Add(ref from, strideHeight * sourcePitch);

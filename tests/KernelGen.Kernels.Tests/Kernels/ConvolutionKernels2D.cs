@@ -170,8 +170,8 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_Depthwise8_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
-    // Depthwise, strided: the flattened planes' copy is split into stride phases, the rows dealt out by column parity at
-    // stride 2 (in 512-, 256- and 128-bit rounds by the row's length) and element by element at stride 3.
+    // Depthwise, strided: at stride 2 the flattened planes' copy is split into stride phases, the rows dealt out by column
+    // parity (in 512-, 256- and 128-bit rounds by the row's length); stride 3 keeps the row path.
     [Conv2D(5, 5, Padding = Padding.Full, Stride = 2, Dilation = 2, InChannels = 4, OutChannels = 4, Groups = 4, Flip = true)]
     public static partial void K5x5_Full_S2_D2_Depthwise4_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
