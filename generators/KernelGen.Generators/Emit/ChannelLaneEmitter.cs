@@ -73,7 +73,17 @@ internal static class ChannelLaneEmitter
     /// <see cref="ChannelLanes.MaxCopyScratch"/>.
     /// </summary>
     public static string PaddedCopyCondition(ChannelLanes lanes)
-        => lanes.HardwareTest + (lanes.CopiesEveryInput ? "" : $" && layout.OutWidth < {lanes.Qualifier}NarrowLaneWidth") +
+        => PaddedCopyCondition(lanes, lanes.CopiesEveryInput ? null : $"layout.OutWidth < {lanes.Qualifier}NarrowLaneWidth");
+
+    /// <summary>
+    /// The test for the lane path on a padded copy in blocks of seven columns, which <c>Run</c> makes before the blocks
+    /// along the rows: where seven divides the rows more closely than eight (<see cref="ChannelLanes.HasSevenWide"/>).
+    /// </summary>
+    public static string SevenWideCondition(ChannelLanes lanes)
+        => PaddedCopyCondition(lanes, "SevenWideBlocks(layout.OutWidth)");
+
+    private static string PaddedCopyCondition(ChannelLanes lanes, string? width)
+        => lanes.HardwareTest + (width is null ? "" : $" && {width}") +
            $" && layout.OutHeight >= {lanes.Qualifier}LaneBlockRows && {lanes.Qualifier}PaddedCopyScratchLength(height, layout) <= {ChannelLanes.MaxCopyScratch}";
 
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
@@ -134,7 +144,7 @@ internal static class ChannelLaneEmitter
 
         WriteWalk(w, plan, lanes, paddedCopy: true);
         w.Line();
-        WritePaddedCopy(w, plan, lanes.Access);
+        WritePaddedCopy(w, plan, lanes);
         w.Line();
         WritePacking(w, plan, lanes);
         w.Line();
@@ -157,12 +167,18 @@ internal static class ChannelLaneEmitter
             : $"/// then {rowsAtATime}, top to bottom, in blocks of 8 columns.");
         if (paddedCopy)
         {
-            w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of 8.");
+            w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of the block's columns.");
         }
 
         w.Line("/// </summary>");
         w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
-        using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed)"))
+        if (paddedCopy && lanes.HasSevenWide)
+        {
+            w.Line("/// <paramref name=\"sevenWide\"/>: blocks of seven columns (layout.OutWidth a multiple of 7).");
+        }
+
+        string sevenWide = paddedCopy && lanes.HasSevenWide ? ", bool sevenWide" : "";
+        using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed{sevenWide})"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
@@ -218,13 +234,30 @@ internal static class ChannelLaneEmitter
     /// copied back. The copies cost a pass over the input (and the output); the blocks compute up to 8 / OutWidth
     /// times the outputs of a narrow map, still far faster than rows this narrow.
     /// </summary>
-    private static void WritePaddedCopy(SourceWriter w, KernelPlan plan, string access)
+    private static void WritePaddedCopy(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
     {
-        string t = plan.T;
+        string t = plan.T, access = lanes.Access;
+        if (lanes.HasSevenWide)
+        {
+            int seven = ChannelLanes.SevenColumns, eight = ChannelLanes.Columns;
+            w.Line($"/// <summary>Whether blocks of {seven} columns cover a row of <paramref name=\"outWidth\"/> outputs with fewer computed columns than blocks of {eight} (7, 14 or 28 columns, say).</summary>");
+            w.Line($"{access} static bool SevenWideBlocks(int outWidth) => (outWidth + {seven - 1}) / {seven} * {seven} < (outWidth + {eight - 1}) / {eight} * {eight};");
+            w.Line();
+        }
+
         w.Line("/// <summary>The padded copy's output columns (whole blocks) and input columns (what they read).</summary>");
         using (w.Block("private static (int Out, int Width) PaddedCopyColumns(int outWidth)"))
         {
-            w.Line("int wideOut = (outWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;");
+            if (lanes.HasSevenWide)
+            {
+                w.Line($"int columns = SevenWideBlocks(outWidth) ? {ChannelLanes.SevenColumns} : LaneBlockColumns;");
+                w.Line("int wideOut = (outWidth + columns - 1) / columns * columns;");
+            }
+            else
+            {
+                w.Line("int wideOut = (outWidth + LaneBlockColumns - 1) / LaneBlockColumns * LaneBlockColumns;");
+            }
+
             w.Line("return (wideOut, (wideOut - 1) * StrideWidth + (KernelWidth - 1) * Dilation + 1);");
         }
 
@@ -270,7 +303,7 @@ internal static class ChannelLaneEmitter
             w.Line();
             w.Line("var wideExtents = new KernelExtents(extents.Rows, new DimensionExtent(wideOut, 0, 0));");
             KernelClassEmitter.WriteLayout(w, plan, "wide", "height", "wideWidth", "wideExtents");
-            w.Line("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);");
+            w.Line($"PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed{(lanes.HasSevenWide ? ", SevenWideBlocks(layout.OutWidth)" : "")});");
             using (w.Block("if (!inPlace)"))
             {
                 using (w.Block("for (int row = 0; row < outputRows; row++)"))
@@ -294,7 +327,22 @@ internal static class ChannelLaneEmitter
                 _ => $"{from}, {to}",
             };
             string chunk = !lanes.Chunked ? "c0, y" : lanes.Rows > 1 ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0 + c, y, channels, resume, finish";
-            w.Line($"{ColumnTypeArguments.Call(lanes.BlockMethod, lanes.ServesEnds, kind)}(input, packed, bias, output, layout, o, {chunk}, {range});");
+            string arguments = $"(input, packed, bias, output, layout, o, {chunk}, {range});";
+            if (paddedCopy && lanes.HasSevenWide)
+            {
+                using (w.Block("if (sevenWide)"))
+                {
+                    w.Line($"{ColumnTypeArguments.Call(lanes.BlockMethod, lanes.IsGeneric, ColumnRange.SevenWide)}{arguments}");
+                }
+                using (w.Block("else"))
+                {
+                    w.Line($"{ColumnTypeArguments.Call(lanes.BlockMethod, lanes.IsGeneric, kind)}{arguments}");
+                }
+
+                continue;
+            }
+
+            w.Line($"{ColumnTypeArguments.Call(lanes.BlockMethod, lanes.IsGeneric, kind)}{arguments}");
         }
     }
 
@@ -334,9 +382,12 @@ internal static class ChannelLaneEmitter
             (true, false) => "first",
             _ => "last",
         };
+        string seven = lanes.HasSevenWide ? $"; {ColumnTypeArguments.Argument(ColumnRange.SevenWide)}: interior blocks of 7" : "";
         string where = lanes.ServesEnds
-            ? $"columns [xFrom, xTo), 8 at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} 8 output columns, skipping the input columns in the padding)"
-            : "columns [xFrom, xTo), 8 at a time, every input column inside the input";
+            ? $"columns [xFrom, xTo), 8 at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} 8 output columns, skipping the input columns in the padding{seven})"
+            : lanes.HasSevenWide
+                ? $"columns [xFrom, xTo), 8 at a time, every input column inside the input ({ColumnTypeArguments.Parameter}: {ColumnTypeArguments.Argument(ColumnRange.Interior)}, or {ColumnTypeArguments.Argument(ColumnRange.SevenWide)}, 7 at a time)"
+                : "columns [xFrom, xTo), 8 at a time, every input column inside the input";
         w.Line("/// <summary>");
         w.Line(pairs
             ? $"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:"
@@ -344,7 +395,7 @@ internal static class ChannelLaneEmitter
         w.Line($"/// one accumulator per output position{(pairs ? "" : " and vector of channels")}; {(border ? "the kernel rows outside the input are skipped, so one pass serves the interior and the border rows" : "every kernel row inside the input")}.");
         w.Line("/// </summary>");
         string chunk = !lanes.Chunked ? "int y" : pairs ? "int y, int channels, bool resume, bool finish, bool firstRowDone" : "int y, int channels, bool resume, bool finish";
-        (string typeParameters, string constraint) = ColumnTypeArguments.Of(lanes.ServesEnds);
+        (string typeParameters, string constraint) = ColumnTypeArguments.Of(lanes.IsGeneric);
         using (w.Block($"private static void {lanes.BlockMethod}{typeParameters}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> packed, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, int o, int c0, {chunk}, int xFrom, int xTo){constraint}"))
         {
             w.Line($"ref {t} inputRef = ref MemoryMarshal.GetReference(input);");
@@ -380,12 +431,19 @@ internal static class ChannelLaneEmitter
                     : "int columnsDone = xFrom; // a block overlapping the one before keeps the columns that one finished");
             }
 
-            using (VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", columns.ToString(), unit: "block"))
+            string blockColumns = columns.ToString();
+            if (lanes.HasSevenWide)
+            {
+                blockColumns = "blockColumns";
+                w.Line($"int blockColumns = {ColumnTypeArguments.Is(ColumnRange.SevenWide)} ? {ChannelLanes.SevenColumns} : {columns}; // the seven-column copy never adds to acc*_{columns - 1} nor stores it");
+            }
+
+            using (VectorLoop.OpenOverlapping(w, "x", "xFrom", "xTo", blockColumns, unit: "block"))
             {
                 if (lanes.Chunked)
                 {
                     w.Line("int keep = columnsDone - x;");
-                    w.Line($"columnsDone = x + {columns};");
+                    w.Line($"columnsDone = x + {blockColumns};");
                 }
 
                 string column = plan.Spec.StrideWidth == 1 ? "x" : "x * StrideWidth";
@@ -406,7 +464,7 @@ internal static class ChannelLaneEmitter
                         for (int r = 0; r < parts; r++)
                         {
                             string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
-                            w.Line($"KernelLaneTransposes.Load(ref outputRef, {PartOutput(lanes, r)}, outPlane, {accumulators});");
+                            w.Line($"KernelLaneTransposes.Load(ref outputRef, {PartOutput(lanes, r)}, outPlane, {accumulators}{ColumnsArgument(lanes)});");
                         }
                     }
 
@@ -477,8 +535,8 @@ internal static class ChannelLaneEmitter
                     // would each take a stack slot in the caller's frame (14 KiB measured); a chunk has so many channels
                     // that one call per block row costs nothing.
                     string store = lanes.Chunked
-                        ? $"KernelLaneTransposes.StoreOutOfLine({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep);"
-                        : $"KernelLaneTransposes.Store({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep: 0);";
+                        ? $"KernelLaneTransposes.StoreOutOfLine({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep{ColumnsArgument(lanes)});"
+                        : $"KernelLaneTransposes.Store({accumulators}, ref outputRef, {PartOutput(lanes, r)}, outPlane, keep: 0{ColumnsArgument(lanes)});";
                     if (lanes.Chunked && pairs && r == 0)
                     {
                         using (w.Block("if (!firstRowDone)"))
@@ -516,7 +574,7 @@ internal static class ChannelLaneEmitter
                 w.Line($"{type} pixel;");
                 using (w.BlockIf(border, "if ((uint)(top + i * Dilation) < (uint)layout.Height)"))
                 {
-                    WritePixels(w, vector, pixels, "line", (0, "low"), (1, "high"));
+                    WritePixels(w, lanes, pixels, "line", (0, "low"), (1, "high"));
                 }
 
                 return;
@@ -536,7 +594,7 @@ internal static class ChannelLaneEmitter
                 string rowTop = r == 0 ? "top" : $"top + {r * plan.Spec.StrideHeight}";
                 using (w.BlockIf(border, $"if ((uint)({rowTop} + i * Dilation) < (uint)layout.Height)"))
                 {
-                    WritePixels(w, vector, pixels, r == 0 ? "line" : $"line + row{r}", (r, "weight"));
+                    WritePixels(w, lanes, pixels, r == 0 ? "line" : $"line + row{r}", (r, "weight"));
                 }
             }
         }
@@ -557,7 +615,7 @@ internal static class ChannelLaneEmitter
         using (w.BlockIf(border, "if ((uint)top < (uint)layout.Height)"))
         {
             WriteWeightRow(w, plan, lanes, "first", "channelWeights", 0);
-            WritePixels(w, vector, pixels, "at", (0, "first"));
+            WritePixels(w, lanes, pixels, "at", (0, "first"));
         }
 
         w.Line();
@@ -578,7 +636,7 @@ internal static class ChannelLaneEmitter
             w.Line($"ref {t} lowerWeights = ref Unsafe.Add(ref channelWeights, (d - 1) * (KernelWidth * ChannelLanes));");
             WriteWeightRow(w, plan, lanes, "upper", "lowerWeights", rowLength);
             WriteWeightRow(w, plan, lanes, "lower", "lowerWeights", 0);
-            WritePixels(w, vector, pixels, "line", (0, "upper"), (1, "lower"));
+            WritePixels(w, lanes, pixels, "line", (0, "upper"), (1, "lower"));
         }
 
         w.Line();
@@ -586,7 +644,7 @@ internal static class ChannelLaneEmitter
         using (w.BlockIf(border, "if ((uint)(top + KernelHeight) < (uint)layout.Height)"))
         {
             WriteWeightRow(w, plan, lanes, "last", "channelWeights", (plan.Spec.KernelHeight - 1) * rowLength);
-            WritePixels(w, vector, pixels, "at + lastRow", (1, "last"));
+            WritePixels(w, lanes, pixels, "at + lastRow", (1, "last"));
         }
     }
 
@@ -602,21 +660,41 @@ internal static class ChannelLaneEmitter
 
     // Each pixel of one input row broadcast once, then multiplied into each listed output row's accumulators by the
     // weight vectors of the kernel row it meets there.
-    private static void WritePixels(SourceWriter w, string vector, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
+    // A block with a seven-column copy leaves the eighth column's multiply-adds out of it (the pixels that feed only that
+    // column too); the other columns' sums add up in the same order in every copy.
+    private static void WritePixels(SourceWriter w, ChannelLanes lanes, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
     {
+        string vector = lanes.VectorType;
+        int eighth = ChannelLanes.Columns - 1;
         foreach (Pixel pixel in pixels)
         {
-            string? onlyWhere = ColumnTypeArguments.OnlyWhere(pixel.AbsentLeft, pixel.AbsentRight);
-            using (w.BlockIf(onlyWhere is not null, $"if ({onlyWhere}) // {ColumnTypeArguments.PaddingNote(pixel.AbsentLeft, pixel.AbsentRight)}"))
+            bool onlyEighth = lanes.HasSevenWide && pixel.Uses.All(use => use.Column == eighth);
+            string? onlyWhere = lanes.HasSevenWide
+                ? ColumnTypeArguments.OnlyWhere(pixel.AbsentLeft, pixel.AbsentRight, onlyEighth)
+                : ColumnTypeArguments.OnlyWhere(pixel.AbsentLeft, pixel.AbsentRight);
+            using (w.BlockIf(onlyWhere is not null, $"if ({onlyWhere}) // {ColumnTypeArguments.PaddingNote(pixel.AbsentLeft, pixel.AbsentRight, onlyEighth)}"))
             {
                 w.Line($"pixel = {vector}.Create(Unsafe.Add(ref inputRef, {line} + {pixel.Column}));");
-                foreach ((int r, string weights) in targets)
+                bool guardsEighth = lanes.HasSevenWide && !onlyEighth;
+                WriteMultiplyAdds(w, vector, targets, pixel.Uses.Where(use => !guardsEighth || use.Column != eighth));
+                if (guardsEighth && pixel.Uses.Any(use => use.Column == eighth))
                 {
-                    foreach ((int j, int weight) in pixel.Uses)
+                    using (w.Block($"if ({ColumnTypeArguments.IsNot(ColumnRange.SevenWide)}) // the eighth column"))
                     {
-                        w.Line($"acc{r}_{j} = {vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
+                        WriteMultiplyAdds(w, vector, targets, pixel.Uses.Where(use => use.Column == eighth));
                     }
                 }
+            }
+        }
+    }
+
+    private static void WriteMultiplyAdds(SourceWriter w, string vector, (int Row, string Weights)[] targets, IEnumerable<(int Column, int Weight)> uses)
+    {
+        foreach ((int r, string weights) in targets)
+        {
+            foreach ((int j, int weight) in uses)
+            {
+                w.Line($"acc{r}_{j} = {vector}.MultiplyAddEstimate(pixel, {weights}{weight}, acc{r}_{j});");
             }
         }
     }
@@ -654,6 +732,9 @@ internal static class ChannelLaneEmitter
     // Where block row r of the accumulators is stored: output row y + r, or the channels of vector r of the block.
     private static string PartOutput(ChannelLanes lanes, int r)
         => r == 0 ? "outAt" : lanes.Rows > 1 ? $"outAt + {r} * layout.OutWidth" : $"outAt + {r} * ChannelLanes * outPlane";
+
+    // The block's columns for the transposes, where the block has a seven-column copy.
+    private static string ColumnsArgument(ChannelLanes lanes) => lanes.HasSevenWide ? ", blockColumns" : "";
 
     private static string BiasLanes(ChannelLanes lanes, int v) => lanes.Vectors == 1 ? "biasLanes" : $"biasLanes{v}";
 }

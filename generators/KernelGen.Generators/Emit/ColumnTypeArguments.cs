@@ -89,7 +89,37 @@ internal static class ColumnTypeArguments
             _ => null,
         };
 
+    /// <summary>
+    /// <see cref="OnlyWhere(bool, bool)"/> for the channel-lane blocks, which also have a <see cref="ColumnRange.SevenWide"/>
+    /// copy: absent from it too when <paramref name="absentSeven"/> (it feeds only the eighth column).
+    /// </summary>
+    public static string? OnlyWhere(bool absentLeft, bool absentRight, bool absentSeven)
+    {
+        var tests = new List<string>();
+        if (absentLeft)
+        {
+            tests.Add(IsNot(ColumnRange.LeftEnd));
+        }
+
+        if (absentRight)
+        {
+            tests.Add(IsNot(ColumnRange.RightEnd));
+        }
+
+        if (absentSeven)
+        {
+            tests.Add(IsNot(ColumnRange.SevenWide));
+        }
+
+        return tests.Count == 0 ? null : string.Join(" && ", tests);
+    }
+
     /// <summary>A comment for the test of <see cref="OnlyWhere"/>: where the thing it guards lies in the padding.</summary>
     public static string PaddingNote(bool absentLeft, bool absentRight)
         => absentLeft && absentRight ? "in the padding at either end" : absentLeft ? "in the left padding at the left end" : "in the right padding at the right end";
+
+    /// <summary>A comment for the test of <see cref="OnlyWhere(bool, bool, bool)"/>.</summary>
+    public static string PaddingNote(bool absentLeft, bool absentRight, bool absentSeven)
+        => !absentSeven ? PaddingNote(absentLeft, absentRight)
+            : absentLeft || absentRight ? PaddingNote(absentLeft, absentRight) + ", and only the eighth column reads it" : "only the eighth column reads it";
 }

@@ -241,6 +241,18 @@ internal static class KernelClassEmitter
                     ChannelLaneEmitter.WriteFlatMapCall(w, plan, lanes);
                 }
 
+                if (lanes.HasSevenWide)
+                {
+                    using (w.Block($"if ({ChannelLaneEmitter.SevenWideCondition(lanes)})"))
+                    {
+                        w.Line("// Blocks of seven columns compute fewer outputs only to drop them; they run on a padded copy (interior blocks only).");
+                        w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
+                        w.Line("return;");
+                    }
+
+                    w.Line();
+                }
+
                 using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
                     w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");

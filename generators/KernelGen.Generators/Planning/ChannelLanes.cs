@@ -220,6 +220,21 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public bool ServesEnds => PadLeft > 0 || PadRight > 0;
 
     /// <summary>
+    /// Whether the block method has a copy of seven columns (<see cref="ColumnRange.SevenWide"/>), which <c>Run</c> takes,
+    /// on a padded copy of the input, where blocks of seven cover a row with fewer computed columns than blocks of eight
+    /// (ResNet's 7, 14 and 28-column maps: 8 / 7 of their outputs computed, the rest dropped). At 512 bits only: 14
+    /// accumulators still hide the multiply-add latency there, where 7 of the 16 AVX2 registers' 8 would not (8 chains
+    /// of 4-cycle multiply-adds keep two units busy), so a 256-bit block of seven would take as long as one of eight.
+    /// </summary>
+    public bool HasSevenWide => Width == VectorWidth.V512;
+
+    /// <summary>The columns of a <see cref="ColumnRange.SevenWide"/> block.</summary>
+    public const int SevenColumns = 7;
+
+    /// <summary>Whether the block method is generic over the column range: it serves ends, or has a seven-column copy.</summary>
+    public bool IsGeneric => ServesEnds || HasSevenWide;
+
+    /// <summary>
     /// Whether footprint column <paramref name="column"/> (0 at the input column under the block's first output's
     /// first tap) lies in the padding for a block of <paramref name="range"/>: the left block starts at output column
     /// 0, the right block ends at the last output column.

@@ -19,4 +19,10 @@ public static class KernelColumns
 
     /// <summary>The vector or block at the right end of a row, whose last windows reach into the right padding.</summary>
     public readonly struct RightEnd;
+
+    /// <summary>
+    /// Interior blocks of seven columns rather than eight: a channel-lane block on rows that seven divides more
+    /// closely (7, 14 or 28 columns), so that none of its outputs is computed only to be dropped.
+    /// </summary>
+    public readonly struct SevenWide;
 }

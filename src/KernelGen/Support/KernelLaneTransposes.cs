@@ -19,47 +19,51 @@ public static partial class KernelLaneTransposes
     /// <summary>
     /// Stores one block row of 16 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
     /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
-    /// overlapped block already finished (0 stores all 8).
+    /// overlapped block already finished (0 stores all 8). A block of seven <paramref name="columns"/> stores columns at
+    /// to at + 6 only (a7 is ignored), writing nothing past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep)
+    public static void Store(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
     {
         SwapRounds(a0, a1, a2, a3, a4, a5, a6, a7, out Vector512<float> d0, out Vector512<float> d1, out Vector512<float> d2, out Vector512<float> d3, out Vector512<float> d4, out Vector512<float> d5, out Vector512<float> d6, out Vector512<float> d7);
-        StoreColumns(d0.GetLower(), ref destination, at + 0 * outPlane, keep);
-        StoreColumns(d0.GetUpper(), ref destination, at + 8 * outPlane, keep);
-        StoreColumns(d1.GetLower(), ref destination, at + 1 * outPlane, keep);
-        StoreColumns(d1.GetUpper(), ref destination, at + 9 * outPlane, keep);
-        StoreColumns(d2.GetLower(), ref destination, at + 2 * outPlane, keep);
-        StoreColumns(d2.GetUpper(), ref destination, at + 10 * outPlane, keep);
-        StoreColumns(d3.GetLower(), ref destination, at + 3 * outPlane, keep);
-        StoreColumns(d3.GetUpper(), ref destination, at + 11 * outPlane, keep);
-        StoreColumns(d4.GetLower(), ref destination, at + 4 * outPlane, keep);
-        StoreColumns(d4.GetUpper(), ref destination, at + 12 * outPlane, keep);
-        StoreColumns(d5.GetLower(), ref destination, at + 5 * outPlane, keep);
-        StoreColumns(d5.GetUpper(), ref destination, at + 13 * outPlane, keep);
-        StoreColumns(d6.GetLower(), ref destination, at + 6 * outPlane, keep);
-        StoreColumns(d6.GetUpper(), ref destination, at + 14 * outPlane, keep);
-        StoreColumns(d7.GetLower(), ref destination, at + 7 * outPlane, keep);
-        StoreColumns(d7.GetUpper(), ref destination, at + 15 * outPlane, keep);
+        StoreColumns(d0.GetLower(), ref destination, at + 0 * outPlane, keep, columns);
+        StoreColumns(d0.GetUpper(), ref destination, at + 8 * outPlane, keep, columns);
+        StoreColumns(d1.GetLower(), ref destination, at + 1 * outPlane, keep, columns);
+        StoreColumns(d1.GetUpper(), ref destination, at + 9 * outPlane, keep, columns);
+        StoreColumns(d2.GetLower(), ref destination, at + 2 * outPlane, keep, columns);
+        StoreColumns(d2.GetUpper(), ref destination, at + 10 * outPlane, keep, columns);
+        StoreColumns(d3.GetLower(), ref destination, at + 3 * outPlane, keep, columns);
+        StoreColumns(d3.GetUpper(), ref destination, at + 11 * outPlane, keep, columns);
+        StoreColumns(d4.GetLower(), ref destination, at + 4 * outPlane, keep, columns);
+        StoreColumns(d4.GetUpper(), ref destination, at + 12 * outPlane, keep, columns);
+        StoreColumns(d5.GetLower(), ref destination, at + 5 * outPlane, keep, columns);
+        StoreColumns(d5.GetUpper(), ref destination, at + 13 * outPlane, keep, columns);
+        StoreColumns(d6.GetLower(), ref destination, at + 6 * outPlane, keep, columns);
+        StoreColumns(d6.GetUpper(), ref destination, at + 14 * outPlane, keep, columns);
+        StoreColumns(d7.GetLower(), ref destination, at + 7 * outPlane, keep, columns);
+        StoreColumns(d7.GetUpper(), ref destination, at + 15 * outPlane, keep, columns);
     }
 
-    /// <summary><see cref="Store(Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, ref float, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    /// <summary><see cref="Store(Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, ref float, nint, nint, int, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreOutOfLine(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep)
-        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+    public static void StoreOutOfLine(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
-    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column.</summary>
+    /// <summary>
+    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven
+    /// <paramref name="columns"/> reads nothing past them (a7 then holds no column).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load(ref float source, nint at, nint outPlane, out Vector512<float> a0, out Vector512<float> a1, out Vector512<float> a2, out Vector512<float> a3, out Vector512<float> a4, out Vector512<float> a5, out Vector512<float> a6, out Vector512<float> a7)
+    public static void Load(ref float source, nint at, nint outPlane, out Vector512<float> a0, out Vector512<float> a1, out Vector512<float> a2, out Vector512<float> a3, out Vector512<float> a4, out Vector512<float> a5, out Vector512<float> a6, out Vector512<float> a7, int columns = 8)
     {
-        Vector512<float> e0 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 8 * outPlane)));
-        Vector512<float> e1 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 9 * outPlane)));
-        Vector512<float> e2 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 10 * outPlane)));
-        Vector512<float> e3 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 11 * outPlane)));
-        Vector512<float> e4 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 4 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 12 * outPlane)));
-        Vector512<float> e5 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 13 * outPlane)));
-        Vector512<float> e6 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 14 * outPlane)));
-        Vector512<float> e7 = Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane)), Vector256.LoadUnsafe(ref source, (nuint)(at + 15 * outPlane)));
+        Vector512<float> e0 = Vector512.Create(LoadColumns(ref source, at + 0 * outPlane, columns), LoadColumns(ref source, at + 8 * outPlane, columns));
+        Vector512<float> e1 = Vector512.Create(LoadColumns(ref source, at + 1 * outPlane, columns), LoadColumns(ref source, at + 9 * outPlane, columns));
+        Vector512<float> e2 = Vector512.Create(LoadColumns(ref source, at + 2 * outPlane, columns), LoadColumns(ref source, at + 10 * outPlane, columns));
+        Vector512<float> e3 = Vector512.Create(LoadColumns(ref source, at + 3 * outPlane, columns), LoadColumns(ref source, at + 11 * outPlane, columns));
+        Vector512<float> e4 = Vector512.Create(LoadColumns(ref source, at + 4 * outPlane, columns), LoadColumns(ref source, at + 12 * outPlane, columns));
+        Vector512<float> e5 = Vector512.Create(LoadColumns(ref source, at + 5 * outPlane, columns), LoadColumns(ref source, at + 13 * outPlane, columns));
+        Vector512<float> e6 = Vector512.Create(LoadColumns(ref source, at + 6 * outPlane, columns), LoadColumns(ref source, at + 14 * outPlane, columns));
+        Vector512<float> e7 = Vector512.Create(LoadColumns(ref source, at + 7 * outPlane, columns), LoadColumns(ref source, at + 15 * outPlane, columns));
         SwapRounds(e0, e1, e2, e3, e4, e5, e6, e7, out a0, out a1, out a2, out a3, out a4, out a5, out a6, out a7);
     }
 
@@ -93,10 +97,25 @@ public static partial class KernelLaneTransposes
         d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
     }
 
-    // One channel's 8 columns, the first `keep` left as they are.
+    // One channel's 8 columns (or 7), the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreColumns(Vector256<float> value, ref float destination, nint at, int keep)
+    private static void StoreColumns(Vector256<float> value, ref float destination, nint at, int keep, int columns = 8)
     {
+        if (columns == 7)
+        {
+            // Columns 0-3 and 3-6, two overlapping quarters: nothing past the seventh column is written.
+            Vector128<float> low = value.GetLower(), high = Vector256.Shuffle(value, Vector256.Create(3, 4, 5, 6, 7, 7, 7, 7)).GetLower();
+            if (keep > 0)
+            {
+                low = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(0, 1, 2, 3), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)at), low);
+                high = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(3, 4, 5, 6), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)(at + 3)), high);
+            }
+
+            low.StoreUnsafe(ref destination, (nuint)at);
+            high.StoreUnsafe(ref destination, (nuint)(at + 3));
+            return;
+        }
+
         if (keep > 0)
         {
             Vector256<float> kept = Vector256.LoadUnsafe(ref destination, (nuint)at);
@@ -106,42 +125,52 @@ public static partial class KernelLaneTransposes
         value.StoreUnsafe(ref destination, (nuint)at);
     }
 
+    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh), read as StoreColumns wrote them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LoadColumns(ref float source, nint at, int columns)
+        => columns == 7
+            ? Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(at + 3)), Vector128.Create(1, 2, 3, 3)))
+            : Vector256.LoadUnsafe(ref source, (nuint)at);
+
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
     /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
     /// overlapped block already finished (0 stores all 8).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep)
+    public static void Store(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
     {
         SwapRounds(a0, a1, a2, a3, a4, a5, a6, a7, out Vector512<double> d0, out Vector512<double> d1, out Vector512<double> d2, out Vector512<double> d3, out Vector512<double> d4, out Vector512<double> d5, out Vector512<double> d6, out Vector512<double> d7);
-        StoreColumns(d0, ref destination, at + 0 * outPlane, keep);
-        StoreColumns(d1, ref destination, at + 1 * outPlane, keep);
-        StoreColumns(d2, ref destination, at + 2 * outPlane, keep);
-        StoreColumns(d3, ref destination, at + 3 * outPlane, keep);
-        StoreColumns(d4, ref destination, at + 4 * outPlane, keep);
-        StoreColumns(d5, ref destination, at + 5 * outPlane, keep);
-        StoreColumns(d6, ref destination, at + 6 * outPlane, keep);
-        StoreColumns(d7, ref destination, at + 7 * outPlane, keep);
+        StoreColumns(d0, ref destination, at + 0 * outPlane, keep, columns);
+        StoreColumns(d1, ref destination, at + 1 * outPlane, keep, columns);
+        StoreColumns(d2, ref destination, at + 2 * outPlane, keep, columns);
+        StoreColumns(d3, ref destination, at + 3 * outPlane, keep, columns);
+        StoreColumns(d4, ref destination, at + 4 * outPlane, keep, columns);
+        StoreColumns(d5, ref destination, at + 5 * outPlane, keep, columns);
+        StoreColumns(d6, ref destination, at + 6 * outPlane, keep, columns);
+        StoreColumns(d7, ref destination, at + 7 * outPlane, keep, columns);
     }
 
-    /// <summary><see cref="Store(Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, ref double, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    /// <summary><see cref="Store(Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, ref double, nint, nint, int, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreOutOfLine(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep)
-        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+    public static void StoreOutOfLine(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
-    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column.</summary>
+    /// <summary>
+    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven
+    /// <paramref name="columns"/> reads nothing past them (a7 then holds no column).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load(ref double source, nint at, nint outPlane, out Vector512<double> a0, out Vector512<double> a1, out Vector512<double> a2, out Vector512<double> a3, out Vector512<double> a4, out Vector512<double> a5, out Vector512<double> a6, out Vector512<double> a7)
+    public static void Load(ref double source, nint at, nint outPlane, out Vector512<double> a0, out Vector512<double> a1, out Vector512<double> a2, out Vector512<double> a3, out Vector512<double> a4, out Vector512<double> a5, out Vector512<double> a6, out Vector512<double> a7, int columns = 8)
     {
-        Vector512<double> e0 = Vector512.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane));
-        Vector512<double> e1 = Vector512.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane));
-        Vector512<double> e2 = Vector512.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane));
-        Vector512<double> e3 = Vector512.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane));
-        Vector512<double> e4 = Vector512.LoadUnsafe(ref source, (nuint)(at + 4 * outPlane));
-        Vector512<double> e5 = Vector512.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane));
-        Vector512<double> e6 = Vector512.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane));
-        Vector512<double> e7 = Vector512.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane));
+        Vector512<double> e0 = LoadColumns(ref source, at + 0 * outPlane, columns);
+        Vector512<double> e1 = LoadColumns(ref source, at + 1 * outPlane, columns);
+        Vector512<double> e2 = LoadColumns(ref source, at + 2 * outPlane, columns);
+        Vector512<double> e3 = LoadColumns(ref source, at + 3 * outPlane, columns);
+        Vector512<double> e4 = LoadColumns(ref source, at + 4 * outPlane, columns);
+        Vector512<double> e5 = LoadColumns(ref source, at + 5 * outPlane, columns);
+        Vector512<double> e6 = LoadColumns(ref source, at + 6 * outPlane, columns);
+        Vector512<double> e7 = LoadColumns(ref source, at + 7 * outPlane, columns);
         SwapRounds(e0, e1, e2, e3, e4, e5, e6, e7, out a0, out a1, out a2, out a3, out a4, out a5, out a6, out a7);
     }
 
@@ -177,8 +206,23 @@ public static partial class KernelLaneTransposes
 
     // One channel's 8 columns, the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreColumns(Vector512<double> value, ref double destination, nint at, int keep)
+    private static void StoreColumns(Vector512<double> value, ref double destination, nint at, int keep, int columns)
     {
+        if (columns == 7)
+        {
+            // Columns 0-3 and 3-6, two overlapping quarters: nothing past the seventh column is written.
+            Vector256<double> low = value.GetLower(), high = Vector512.Shuffle(value, Vector512.Create(3L, 4L, 5L, 6L, 7L, 7L, 7L, 7L)).GetLower();
+            if (keep > 0)
+            {
+                low = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0L, 1L, 2L, 3L), Vector256.Create((long)keep)).AsDouble(), Vector256.LoadUnsafe(ref destination, (nuint)at), low);
+                high = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(3L, 4L, 5L, 6L), Vector256.Create((long)keep)).AsDouble(), Vector256.LoadUnsafe(ref destination, (nuint)(at + 3)), high);
+            }
+
+            low.StoreUnsafe(ref destination, (nuint)at);
+            high.StoreUnsafe(ref destination, (nuint)(at + 3));
+            return;
+        }
+
         if (keep > 0)
         {
             Vector512<double> kept = Vector512.LoadUnsafe(ref destination, (nuint)at);
@@ -187,6 +231,13 @@ public static partial class KernelLaneTransposes
 
         value.StoreUnsafe(ref destination, (nuint)at);
     }
+
+    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh), read as StoreColumns wrote them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LoadColumns(ref double source, nint at, int columns)
+        => columns == 7
+            ? Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)at), Vector256.Shuffle(Vector256.LoadUnsafe(ref source, (nuint)(at + 3)), Vector256.Create(1L, 2L, 3L, 3L)))
+            : Vector512.LoadUnsafe(ref source, (nuint)at);
 
     // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the
     // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.

@@ -118,7 +118,7 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("pixel = Vector512.Create(Unsafe.Add(ref inputRef, line + 0));", middle);
         string[] rightOut =
         [
-            "if (typeof(TColumns) != typeof(KernelColumns.RightEnd)) // in the right padding at the right end",
+            "if (typeof(TColumns) != typeof(KernelColumns.RightEnd) && typeof(TColumns) != typeof(KernelColumns.SevenWide)) // in the right padding at the right end, and only the eighth column reads it",
             "{",
             "pixel = Vector512.Create(Unsafe.Add(ref inputRef, line + 9));",
         ];
@@ -145,7 +145,7 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void EachPixelIsBroadcastOnce_AndFeedsEveryOutputItTouches()
     {
-        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512");
+        string middle = Method(Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16)"), "Lanes512<TColumns>");
 
         // 2 output rows × 8 columns under a 3 × 3 window: 4 input rows of 10 pixels, 144 multiply-adds per input channel.
         // The first input row feeds output row 0 only, the last row 1 only, and the loop over rows 1 and 2 both.
@@ -174,7 +174,7 @@ public sealed class ChannelLaneEmissionTests
         // The transposes depend only on the element type; the runtime's KernelLaneTransposes has them (and their tests).
         string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 16, Activation = Activation.Relu)");
 
-        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep: 0);", code);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep: 0, blockColumns);", code);
         Assert.DoesNotContain("Avx512F.Permute", code);
         Assert.DoesNotContain("SwapLow", code);
         Assert.Contains("acc1_7 = Vector512.Max(acc1_7, Vector512<float>.Zero);", code);
@@ -187,7 +187,7 @@ public sealed class ChannelLaneEmissionTests
 
         Assert.Contains("private const int ChannelLanes = 8;", code);
         Assert.Contains("Vector512<double> upper0 = Vector512.LoadUnsafe(ref lowerWeights, 24);", code);
-        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", code);
+        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0, blockColumns);", code);
     }
 
     [Theory]
@@ -202,7 +202,7 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", code);
         Assert.Contains("PaddedCopyLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
         Assert.Contains("input.Slice(row * width, used).CopyTo(wideRow[layout.PadLeft..]);", code);
-        Assert.Contains("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed);", code);
+        Assert.Contains("PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed, SevenWideBlocks(layout.OutWidth));", code);
     }
 
     [Theory]
@@ -236,8 +236,8 @@ public sealed class ChannelLaneEmissionTests
 
         // A later chunk starts from the partial sums the one before stored, and only the last adds the bias and ReLU.
         string middle = Method(code, "Lanes512<TColumns>");
-        Assert.Contains("KernelLaneTransposes.Load(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7);", middle);
-        Assert.Contains("KernelLaneTransposes.StoreOutOfLine(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep);", middle);
+        Assert.Contains("KernelLaneTransposes.Load(ref outputRef, outAt, outPlane, out acc0_0, out acc0_1, out acc0_2, out acc0_3, out acc0_4, out acc0_5, out acc0_6, out acc0_7, blockColumns);", middle);
+        Assert.Contains("KernelLaneTransposes.StoreOutOfLine(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * layout.OutWidth, outPlane, keep, blockColumns);", middle);
         Assert.Contains("for (int c = 0; c < channels; c++, at += plane)", middle);
         Assert.Contains("if (finish)", middle);
 
@@ -245,6 +245,43 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("int keep = columnsDone - x;", middle);
         Assert.Contains("if (!firstRowDone)", middle);
         Assert.Contains("int columnsDone = typeof(TColumns) == typeof(KernelColumns.RightEnd) ? Math.Max(xFrom, 8) : xFrom;", middle);
+    }
+
+    [Fact]
+    public void RowsSevenDividesMoreClosely_TakeSevenColumnBlocksOnAPaddedCopy()
+    {
+        // 28 output columns are 4 blocks of 7 where blocks of 8 compute 32: Run tests that before the blocks along the
+        // rows, and the padded copy runs the seven-column copy of the block method.
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
+        Assert.Contains("private static bool SevenWideBlocks(int outWidth) => (outWidth + 6) / 7 * 7 < (outWidth + 7) / 8 * 8;", code);
+        int seven = code.IndexOf("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && SevenWideBlocks(layout.OutWidth) && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", StringComparison.Ordinal);
+        int rows = code.IndexOf("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9", StringComparison.Ordinal);
+        Assert.InRange(seven, 0, rows);
+        Assert.Contains("int columns = SevenWideBlocks(outWidth) ? 7 : LaneBlockColumns;", code);
+        string walk = Method(code, "PaddedCopyWalk");
+        Assert.Contains("Lanes512<KernelColumns.SevenWide>(input, packed, bias, output, layout, o, c0, y, 0, layout.OutWidth);", walk);
+        Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0, y, 0, layout.OutWidth);", walk);
+
+        // The seven-column copy steps by 7, stores 7 columns, and leaves out every multiply-add into the eighth: in each
+        // of the three input-row groups, those of pixels 7 and 8 under a test, and pixel 9 (which feeds only the eighth) whole.
+        string middle = Method(code, "Lanes512<TColumns>");
+        Assert.Contains("int blockColumns = typeof(TColumns) == typeof(KernelColumns.SevenWide) ? 7 : 8;", middle);
+        Assert.Contains("for (int x = xFrom; ; x += blockColumns)", middle);
+        Assert.Equal(3 * 2, Count(middle, "if (typeof(TColumns) != typeof(KernelColumns.SevenWide)) // the eighth column"));
+        Assert.Equal(3, Count(middle, "&& typeof(TColumns) != typeof(KernelColumns.SevenWide)) // in the right padding at the right end, and only the eighth column reads it"));
+        string[] eighth =
+        [
+            "acc1_6 = Vector512.MultiplyAddEstimate(pixel, lower1, acc1_6);",
+            "if (typeof(TColumns) != typeof(KernelColumns.SevenWide)) // the eighth column",
+            "{",
+            "acc0_7 = Vector512.MultiplyAddEstimate(pixel, upper0, acc0_7);",
+            "acc1_7 = Vector512.MultiplyAddEstimate(pixel, lower0, acc1_7);",
+            "}",
+        ];
+        Assert.Contains(string.Join("\n", eighth), Unindented(middle));
+
+        // The 256-bit blocks have no seven-column copy: 7 of their 8 accumulators would not hide the multiply-add latency.
+        Assert.DoesNotContain("SevenWide", Method(code, "Lanes256<TColumns>"));
     }
 
     [Fact]
@@ -261,10 +298,10 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("for (int y = 0; y < layout.OutHeight; y++)", code);
         Assert.Contains("KernelLaneTransposes.PackWeights512(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)(o + v * ChannelLanes) * WeightsPerOutput + first * TapsPerChannel), WeightsPerOutput,", code);
 
-        string block = Method(code, "Lanes512");
+        string block = Method(code, "Lanes512<TColumns>");
         Assert.Contains("Vector512<float> high0 = Vector512.LoadUnsafe(ref rowWeights, PackedPerVector + 0);", block);
         Assert.Contains("acc1_0 = Vector512.MultiplyAddEstimate(pixel, high0, acc1_0);", block);
-        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0);", block);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, acc1_6, acc1_7, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0, blockColumns);", block);
         Assert.DoesNotContain("row1", block);
 
         // With 16 outputs there is no pair of vectors: the block keeps two rows.

@@ -55,7 +55,9 @@ public sealed partial class PlanCoverageTests
     [InlineData("Lanes256")]
     public void EveryChannelLaneBlockKindIsInACatalogKernelsPlan(string blockMethod)
     {
+        // Only the 512-bit blocks have a seven-column copy.
         string[] missing = [.. from kind in Enum.GetValues<ColumnRange>()
+                               where kind != ColumnRange.SevenWide || blockMethod == "Lanes512"
                                let call = $"{blockMethod}<{kind}>"
                                where !CatalogMethodKinds.Value.Contains(call)
                                select call];

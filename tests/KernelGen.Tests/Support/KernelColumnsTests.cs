@@ -10,7 +10,7 @@ namespace KernelGen.Tests.Support;
 /// </summary>
 public sealed class KernelColumnsTests
 {
-    private static readonly Type[] Markers = [typeof(KernelColumns.Interior), typeof(KernelColumns.LeftEnd), typeof(KernelColumns.RightEnd)];
+    private static readonly Type[] Markers = [typeof(KernelColumns.Interior), typeof(KernelColumns.LeftEnd), typeof(KernelColumns.RightEnd), typeof(KernelColumns.SevenWide)];
 
     [Fact]
     public void Markers_AreDistinctEmptyValueTypes()

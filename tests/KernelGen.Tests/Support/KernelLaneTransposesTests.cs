@@ -79,6 +79,67 @@ public sealed class KernelLaneTransposesTests
 
     [Theory]
     [InlineData(0)]
+    [InlineData(2)] // inside the first quarter
+    [InlineData(5)] // past the overlap of the two quarters
+    public void Float_SevenColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return; // the kernels never call the transposes without AVX-512
+        }
+
+        var a = new Vector512<float>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector512.Create(Enumerable.Range(0, 16).Select(k => (float)(100 * k + j)).ToArray());
+        }
+
+        float[] output = Enumerable.Repeat(-1f, 16 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 7);
+        for (int i = 0; i < output.Length; i++)
+        {
+            (int k, int j) = (Math.DivRem(i - At, OutPlane, out int column), column);
+            bool stored = i >= At && k < 16 && j >= keep && j < 7;
+            Assert.Equal(stored ? 100 * k + j : -1f, output[i]);
+        }
+
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0, columns: 7);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<float> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns: 7);
+        Assert.Equal(a[..7], new[] { b0, b1, b2, b3, b4, b5, b6 });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Double_SevenColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return; // the kernels never call the transposes without AVX-512
+        }
+
+        var a = new Vector512<double>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector512.Create(Enumerable.Range(0, 8).Select(k => (double)(100 * k + j)).ToArray());
+        }
+
+        double[] output = Enumerable.Repeat(-1d, 8 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 7);
+        for (int i = 0; i < output.Length; i++)
+        {
+            (int k, int j) = (Math.DivRem(i - At, OutPlane, out int column), column);
+            bool stored = i >= At && k < 8 && j >= keep && j < 7;
+            Assert.Equal(stored ? 100 * k + j : -1d, output[i]);
+        }
+
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0, columns: 7);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns: 7);
+        Assert.Equal(a[..7], new[] { b0, b1, b2, b3, b4, b5, b6 });
+    }
+
+    [Theory]
+    [InlineData(0)]
     [InlineData(3)]
     public void Float256_StoresEachLaneToItsChannelPlane_AndLoadsBack(int keep)
     {
