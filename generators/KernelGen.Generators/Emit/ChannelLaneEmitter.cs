@@ -60,7 +60,7 @@ internal static class ChannelLaneEmitter
             w.Line($"int flatWidth = {pixels};");
             w.Line($"var flatExtents = new KernelExtents(new DimensionExtent({lanes.Rows}, 0, 0), new DimensionExtent(flatWidth, 0, 0));");
             KernelClassEmitter.WriteLayout(w, plan, "flat", $"{lanes.Rows}", "flatWidth", "flatExtents");
-            w.Line($"{lanes.Qualifier}LaneBlocks({KernelClassEmitter.SpanArguments(plan)}, flat, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");
+            w.Line($"{lanes.Qualifier}LaneBlocks({KernelClassEmitter.SpanArguments(plan)}, flat, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength){SevenWideArgument(lanes, "flatWidth")});");
             w.Line("return;");
         }
 
@@ -77,7 +77,9 @@ internal static class ChannelLaneEmitter
 
     /// <summary>
     /// The test for the lane path on a padded copy in blocks of seven columns, which <c>Run</c> makes before the blocks
-    /// along the rows: where seven divides the rows more closely than eight (<see cref="ChannelLanes.HasSevenWide"/>).
+    /// along the rows of a layer with padding (whose end blocks have no seven-column copy): where seven divides the
+    /// rows more closely than eight (<see cref="ChannelLanes.HasSevenWide"/>). A layer without padding takes them
+    /// along its rows (<see cref="ChannelLanes.WalkTakesSevenWide"/>).
     /// </summary>
     public static string SevenWideCondition(ChannelLanes lanes)
         => PaddedCopyCondition(lanes, "SevenWideBlocks(layout.OutWidth)");
@@ -172,12 +174,13 @@ internal static class ChannelLaneEmitter
 
         w.Line("/// </summary>");
         w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
-        if (paddedCopy && lanes.HasSevenWide)
+        bool takesSeven = lanes.WalkTakesSevenWide(paddedCopy);
+        if (takesSeven)
         {
-            w.Line("/// <paramref name=\"sevenWide\"/>: blocks of seven columns (layout.OutWidth a multiple of 7).");
+            w.Line("/// <paramref name=\"sevenWide\"/>: blocks of seven columns (SevenWideBlocks(layout.OutWidth)).");
         }
 
-        string sevenWide = paddedCopy && lanes.HasSevenWide ? ", bool sevenWide" : "";
+        string sevenWide = takesSeven ? ", bool sevenWide" : "";
         using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed{sevenWide})"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
@@ -328,7 +331,7 @@ internal static class ChannelLaneEmitter
             };
             string chunk = !lanes.Chunked ? "c0, y" : lanes.Rows > 1 ? "c0 + c, y, channels, resume, finish, firstRowDone" : "c0 + c, y, channels, resume, finish";
             string arguments = $"(input, packed, bias, output, layout, o, {chunk}, {range});";
-            if (paddedCopy && lanes.HasSevenWide)
+            if (lanes.WalkTakesSevenWide(paddedCopy))
             {
                 using (w.Block("if (sevenWide)"))
                 {
@@ -732,6 +735,10 @@ internal static class ChannelLaneEmitter
     // Where block row r of the accumulators is stored: output row y + r, or the channels of vector r of the block.
     private static string PartOutput(ChannelLanes lanes, int r)
         => r == 0 ? "outAt" : lanes.Rows > 1 ? $"outAt + {r} * layout.OutWidth" : $"outAt + {r} * ChannelLanes * outPlane";
+
+    /// <summary>The walk's seven-column flag for rows of <paramref name="width"/> outputs, where it takes one (<see cref="ChannelLanes.WalkTakesSevenWide"/>).</summary>
+    public static string SevenWideArgument(ChannelLanes lanes, string width)
+        => lanes.WalkTakesSevenWide(paddedCopy: false) ? $", {lanes.Qualifier}SevenWideBlocks({width})" : "";
 
     // The block's columns for the transposes, where the block has a seven-column copy.
     private static string ColumnsArgument(ChannelLanes lanes) => lanes.HasSevenWide ? ", blockColumns" : "";

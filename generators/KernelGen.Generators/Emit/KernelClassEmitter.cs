@@ -241,7 +241,7 @@ internal static class KernelClassEmitter
                     ChannelLaneEmitter.WriteFlatMapCall(w, plan, lanes);
                 }
 
-                if (lanes.HasSevenWide)
+                if (lanes.HasSevenWide && lanes.ServesEnds)
                 {
                     using (w.Block($"if ({ChannelLaneEmitter.SevenWideCondition(lanes)})"))
                     {
@@ -255,7 +255,7 @@ internal static class KernelClassEmitter
 
                 using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
-                    w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength));");
+                    w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength){ChannelLaneEmitter.SevenWideArgument(lanes, "layout.OutWidth")});");
                     w.Line("return;");
                 }
 

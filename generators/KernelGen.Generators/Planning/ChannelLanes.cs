@@ -228,7 +228,14 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// </summary>
     public bool HasSevenWide => Width == VectorWidth.V512;
 
-    /// <summary>The columns of a <see cref="ColumnRange.SevenWide"/> block.</summary>
+    /// <summary>
+    /// Whether a walk over the blocks takes <see cref="ColumnRange.SevenWide"/> blocks itself (a flag from its caller):
+    /// on the padded copy, or along the rows of a layer without padding, whose blocks are all interior ones. A layer
+    /// with padding takes them on the padded copy only (<c>Run</c> tests that first).
+    /// </summary>
+    public bool WalkTakesSevenWide(bool paddedCopy) => HasSevenWide && (paddedCopy || !ServesEnds);
+
+        /// <summary>The columns of a <see cref="ColumnRange.SevenWide"/> block.</summary>
     public const int SevenColumns = 7;
 
     /// <summary>Whether the block method is generic over the column range: it serves ends, or has a seven-column copy.</summary>

@@ -22,7 +22,7 @@ public sealed class ChannelLaneEmissionTests
 
         Assert.Contains($"if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && {fits})", code);
         Assert.Contains(flatWidth, code);
-        Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength));", code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(flatWidth));", code);
         Assert.True(code.IndexOf("flatWidth", StringComparison.Ordinal) < code.IndexOf("LaneBlocks(input, weights, bias, output, layout,", StringComparison.Ordinal));
 
         // At 256 bits (one row of one vector) only narrow maps: wider ones keep the rows there.
@@ -57,7 +57,7 @@ public sealed class ChannelLaneEmissionTests
 
         Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
         Assert.Contains("private const int ChannelLanes = 16;", code);
-        Assert.Contains("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength));", code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength)", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);", code);
         Assert.DoesNotContain("LaneChunk", code);
     }
@@ -282,6 +282,15 @@ public sealed class ChannelLaneEmissionTests
 
         // The 256-bit blocks have no seven-column copy: 7 of their 8 accumulators would not hide the multiply-add latency.
         Assert.DoesNotContain("SevenWide", Method(code, "Lanes256<TColumns>"));
+
+        // Without padding every block is an interior one: the walk along the rows takes the flag itself, and so does
+        // the call of a 1 x 1 layer's reshaped map (49 pixels of a 7 x 7 map: 7 blocks of 7, not 7 of 8 overlapping).
+        string pointwise = Generate("Conv2D(1, 1, InChannels = 960, OutChannels = 160)");
+        Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(flatWidth));", pointwise);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(layout.OutWidth));", pointwise);
+        Assert.DoesNotContain("SevenWideBlocks(layout.OutWidth) && layout.OutHeight", pointwise);
+        Assert.Contains("if (sevenWide)", Method(pointwise, "LaneBlocks"));
+        Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", pointwise);
     }
 
     [Fact]
