@@ -186,15 +186,17 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     }
 
     /// <summary>
-    /// Vectors of output channels per block. Two, over one output row, when the rows of a pair would not share their
-    /// input rows (a 1 × 1 window, a stride, a dilation), the group's outputs come in whole pairs of vectors and the two
-    /// weight rows fit beside the accumulators: each broadcast pixel then feeds two multiply-adds where a row pair's
-    /// feeds one (a 1 × 1 block broadcasts half as often), and a map of odd height computes no row twice. One, over
-    /// two rows, otherwise: rows that share their input broadcast each pixel for both. One at 256 bits, whose 16
-    /// registers hold one row of one vector.
+    /// Vectors of output channels per block. Two, over one output row, when the group's outputs come in whole pairs of
+    /// vectors and the two weight rows fit beside the accumulators: each broadcast pixel then feeds both vectors, a
+    /// kernel row of the block loads one input row where a row pair loads two beside the rows they share (30
+    /// broadcasts per input channel of a 3 × 3 window against 40), and a map of odd height computes no row twice. In
+    /// one probe run against row pairs sharing their input: 3 × 3 512 → 512 at 7 × 7 2.71 → 2.33 ms, 64 → 128 at
+    /// 112 × 112 17.3 → 16.1, 96 → 96 at 27 × 27 1.16 → 1.10, 5 × 5 32 → 64 at 13 × 13 169 → 158 µs; 56, 28 and
+    /// 14-row maps level (±2%). One, over two rows, otherwise (16 or 48 outputs, say), sharing input rows where the
+    /// rows are one apart. One at 256 bits, whose 16 registers hold one row of one vector.
     /// </summary>
     private static int VectorsFor(KernelPlan plan, int lanes, VectorWidth width)
-        => width == VectorWidth.V512 && !RowsShareInput(plan, BlockRowsAt(width))
+        => width == VectorWidth.V512
            && plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectorsAt(width) ? 2 : 1;
 
     /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>

@@ -97,7 +97,8 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void SamePadding_HasEndBlocks_AndAWidthGuard()
     {
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
+        // 48 outputs: three vectors, so row pairs of one vector, sharing their input rows.
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 48, Activation = Activation.Relu)");
 
         // Widths from 9: the left block reads no right padding; up to 16 there are no middle blocks (left and right overlap).
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= LaneBlockRows)", code);
@@ -251,8 +252,8 @@ public sealed class ChannelLaneEmissionTests
     public void RowsSevenDividesMoreClosely_TakeSevenColumnBlocksOnAPaddedCopy()
     {
         // 28 output columns are 4 blocks of 7 where blocks of 8 compute 32: Run tests that before the blocks along the
-        // rows, and the padded copy runs the seven-column copy of the block method.
-        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64, Activation = Activation.Relu)");
+        // rows, and the padded copy runs the seven-column copy of the block method (of row pairs: 48 outputs).
+        string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 48, Activation = Activation.Relu)");
         Assert.Contains("private static bool SevenWideBlocks(int outWidth) => (outWidth + 6) / 7 * 7 < (outWidth + 7) / 8 * 8;", code);
         int seven = code.IndexOf("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && SevenWideBlocks(layout.OutWidth) && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", StringComparison.Ordinal);
         int rows = code.IndexOf("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 9", StringComparison.Ordinal);
@@ -315,6 +316,13 @@ public sealed class ChannelLaneEmissionTests
 
         // With 16 outputs there is no pair of vectors: the block keeps two rows.
         Assert.Contains("private const int LaneBlockRows = 2, LaneBlockColumns = 8;", Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 16)"));
+
+        // So does a 3 × 3 window whose row pairs would share their input rows: each kernel row of the block loads one
+        // input row, and a map of odd height computes no row twice.
+        string shared = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 64, OutChannels = 64)");
+        Assert.Contains("private const int LaneBlockRows = 1, LaneBlockColumns = 8;", shared);
+        Assert.Contains("private const int LaneBlockChannels = 32;", shared);
+        Assert.DoesNotContain("lastRow", shared);
     }
 
     [Fact]
