@@ -164,9 +164,10 @@ internal static class ChannelLaneEmitter
         w.Line("/// <summary>");
         w.Line("/// The channel-lane path: for each block of <see cref=\"LaneBlockChannels\"/> output channels, their weights repacked tap by tap,");
         string rowsAtATime = lanes.Rows == 1 ? "output rows one by one" : "output rows two at a time";
+        string blocks = lanes.WalkTakesSevenWide(paddedCopy) ? "in blocks of 8 columns (or of 7)" : "in blocks of 8 columns";
         w.Line(lanes.Chunked
-            ? $"/// then {rowsAtATime}, top to bottom, in blocks of 8 columns; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
-            : $"/// then {rowsAtATime}, top to bottom, in blocks of 8 columns.");
+            ? $"/// then {rowsAtATime}, top to bottom, {blocks}; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
+            : $"/// then {rowsAtATime}, top to bottom, {blocks}.");
         if (paddedCopy)
         {
             w.Line("/// Every block is an interior one: the input is a copy with its column padding written in (zeros), and layout.OutWidth a multiple of the block's columns.");
