@@ -47,8 +47,8 @@ internal static class ChannelLaneEmitter
         // of the map itself, a little slower where the map's rows are whole blocks (32 -> 16 at 112 x 112: 152.5 against
         // 148 us), so they take only maps whose rows are ragged.
         string fits = lanes.Rows == 1
-            ? $"height * width >= {ChannelLanes.Columns}"
-            : $"width % {ChannelLanes.Columns} != 0 && height * width % {lanes.Rows} == 0 && height * width >= {lanes.Rows * ChannelLanes.Columns}";
+            ? $"height * width >= {lanes.Columns}"
+            : $"width % {lanes.Columns} != 0 && height * width % {lanes.Rows} == 0 && height * width >= {lanes.Rows * lanes.Columns}";
         if (lanes.NarrowMapsOnly)
         {
             fits = $"width < {ChannelLanes.PointwiseRowsFromWidth} && " + fits; // wider maps keep the rows at 256 bits
@@ -91,7 +91,7 @@ internal static class ChannelLaneEmitter
     public static void WriteConstants(SourceWriter w, ChannelLanes lanes)
     {
         w.Line($"{lanes.Access} const int ChannelLanes = {lanes.Lanes}; // output channels per {(int)lanes.Width}-bit accumulator on the channel-lane path");
-        w.Line($"{lanes.Access} const int LaneBlockRows = {lanes.Rows}, LaneBlockColumns = {ChannelLanes.Columns}; // output positions per channel-lane pass");
+        w.Line($"{lanes.Access} const int LaneBlockRows = {lanes.Rows}, LaneBlockColumns = {lanes.Columns}; // output positions per channel-lane pass");
         w.Line(lanes.Vectors == 1
             ? $"{lanes.Access} const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: one vector"
             : $"{lanes.Access} const int LaneBlockChannels = {lanes.BlockChannels}; // output channels per pass: {lanes.Vectors} vectors, each broadcast pixel multiplied into both");
@@ -125,7 +125,7 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line("/// <summary>");
-        w.Line($"/// The channel-lane path at {(int)lanes.Width} bits, for AVX2 with FMA, whose 16 registers hold a block of one output row × {ChannelLanes.Columns}");
+        w.Line($"/// The channel-lane path at {(int)lanes.Width} bits, for AVX2 with FMA, whose 16 registers hold a block of one output row × {lanes.Columns}");
         w.Line($"/// columns of {lanes.Lanes} channels beside a kernel row's weights and the broadcast pixel (and for AVX-512 where its blocks do not apply).");
         w.Line("/// </summary>");
         using (w.Block($"private static class {lanes.NestedClass}"))
@@ -164,7 +164,7 @@ internal static class ChannelLaneEmitter
         w.Line("/// <summary>");
         w.Line("/// The channel-lane path: for each block of <see cref=\"LaneBlockChannels\"/> output channels, their weights repacked tap by tap,");
         string rowsAtATime = lanes.Rows == 1 ? "output rows one by one" : "output rows two at a time";
-        string blocks = lanes.WalkTakesSevenWide(paddedCopy) ? "in blocks of 8 columns (or of 7)" : "in blocks of 8 columns";
+        string blocks = lanes.WalkTakesSevenWide(paddedCopy) ? $"in blocks of {lanes.Columns} columns (or of 7)" : $"in blocks of {lanes.Columns} columns";
         w.Line(lanes.Chunked
             ? $"/// then {rowsAtATime}, top to bottom, {blocks}; chunk by chunk of input channels, each chunk resuming the partial sums the one before stored."
             : $"/// then {rowsAtATime}, top to bottom, {blocks}.");
@@ -243,7 +243,7 @@ internal static class ChannelLaneEmitter
         string t = plan.T, access = lanes.Access;
         if (lanes.HasSevenWide)
         {
-            int seven = ChannelLanes.SevenColumns, eight = ChannelLanes.Columns;
+            int seven = ChannelLanes.SevenColumns, eight = lanes.Columns;
             w.Line($"/// <summary>Whether blocks of {seven} columns cover a row of <paramref name=\"outWidth\"/> outputs with fewer computed columns than blocks of {eight} (7, 14 or 28 columns, say).</summary>");
             w.Line($"{access} static bool SevenWideBlocks(int outWidth) => (outWidth + {seven - 1}) / {seven} * {seven} < (outWidth + {eight - 1}) / {eight} * {eight};");
             w.Line();
@@ -377,7 +377,7 @@ internal static class ChannelLaneEmitter
     private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border)
     {
         string t = plan.T, vector = lanes.VectorType, type = $"{vector}<{t}>";
-        int parts = lanes.BlockRows, columns = ChannelLanes.Columns;
+        int parts = lanes.BlockRows, columns = lanes.Columns;
         bool pairs = lanes.Rows > 1;
         var pixels = RowFootprint(plan, lanes);
         string ends = (lanes.PadLeft > 0, lanes.PadRight > 0) switch
@@ -388,10 +388,10 @@ internal static class ChannelLaneEmitter
         };
         string seven = lanes.HasSevenWide ? $"; {ColumnTypeArguments.Argument(ColumnRange.SevenWide)}: interior blocks of 7" : "";
         string where = lanes.ServesEnds
-            ? $"columns [xFrom, xTo), 8 at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} 8 output columns, skipping the input columns in the padding{seven})"
+            ? $"columns [xFrom, xTo), {columns} at a time ({ColumnTypeArguments.Parameter}: the interior, every input column inside the input, or the block of the {ends} {columns} output columns, skipping the input columns in the padding{seven})"
             : lanes.HasSevenWide
                 ? $"columns [xFrom, xTo), 8 at a time, every input column inside the input ({ColumnTypeArguments.Parameter}: {ColumnTypeArguments.Argument(ColumnRange.Interior)}, or {ColumnTypeArguments.Argument(ColumnRange.SevenWide)}, 7 at a time)"
-                : "columns [xFrom, xTo), 8 at a time, every input column inside the input";
+                : $"columns [xFrom, xTo), {columns} at a time, every input column inside the input";
         w.Line("/// <summary>");
         w.Line(pairs
             ? $"/// Output rows <paramref name=\"y\"/> and y + 1, {where}, of output channels o to o + ChannelLanes − 1:"
@@ -467,7 +467,7 @@ internal static class ChannelLaneEmitter
                     {
                         for (int r = 0; r < parts; r++)
                         {
-                            string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"out acc{r}_{j}"));
+                            string accumulators = string.Join(", ", Enumerable.Range(0, ChannelLanes.MaxColumns).Select(j => j < columns ? $"out acc{r}_{j}" : "out _"));
                             w.Line($"KernelLaneTransposes.Load(ref outputRef, {PartOutput(lanes, r)}, outPlane, {accumulators}{ColumnsArgument(lanes)});");
                         }
                     }
@@ -534,7 +534,7 @@ internal static class ChannelLaneEmitter
 
                 for (int r = 0; r < parts; r++)
                 {
-                    string accumulators = string.Join(", ", Enumerable.Range(0, columns).Select(j => $"acc{r}_{j}"));
+                    string accumulators = string.Join(", ", Enumerable.Range(0, ChannelLanes.MaxColumns).Select(j => j < columns ? $"acc{r}_{j}" : "default"));
                     // Chunked, the store is a call of its own: inlined beside the resume of the partial sums, its temporaries
                     // would each take a stack slot in the caller's frame (14 KiB measured); a chunk has so many channels
                     // that one call per block row costs nothing.
@@ -669,7 +669,7 @@ internal static class ChannelLaneEmitter
     private static void WritePixels(SourceWriter w, ChannelLanes lanes, List<Pixel> pixels, string line, params (int Row, string Weights)[] targets)
     {
         string vector = lanes.VectorType;
-        int eighth = ChannelLanes.Columns - 1;
+        int eighth = lanes.Columns - 1;
         foreach (Pixel pixel in pixels)
         {
             bool onlyEighth = lanes.HasSevenWide && pixel.Uses.All(use => use.Column == eighth);
@@ -711,7 +711,7 @@ internal static class ChannelLaneEmitter
     private static List<Pixel> RowFootprint(KernelPlan plan, ChannelLanes lanes)
     {
         var pixels = new SortedDictionary<int, List<(int, int)>>();
-        for (int j = 0; j < ChannelLanes.Columns; j++)
+        for (int j = 0; j < lanes.Columns; j++)
         {
             for (int jj = 0; jj < plan.Spec.KernelWidth; jj++)
             {
@@ -742,7 +742,8 @@ internal static class ChannelLaneEmitter
         => lanes.WalkTakesSevenWide(paddedCopy: false) ? $", {lanes.Qualifier}SevenWideBlocks({width})" : "";
 
     // The block's columns for the transposes, where the block has a seven-column copy.
-    private static string ColumnsArgument(ChannelLanes lanes) => lanes.HasSevenWide ? ", blockColumns" : "";
+    private static string ColumnsArgument(ChannelLanes lanes)
+        => lanes.HasSevenWide ? ", blockColumns" : lanes.Columns < ChannelLanes.MaxColumns ? $", {lanes.Columns}" : "";
 
     private static string BiasLanes(ChannelLanes lanes, int v) => lanes.Vectors == 1 ? "biasLanes" : $"biasLanes{v}";
 }

@@ -115,7 +115,7 @@ internal static class KernelClassEmitter
         if (plan.LanePaths.Any())
         {
             string blocks = string.Join("; ", plan.LanePaths.Select(lanes =>
-                $"{(lanes.Width == VectorWidth.V512 ? "with AVX-512" : "at 256 bits")}, blocks of {lanes.Rows} × {ChannelLanes.Columns}{(lanes.HasSevenWide ? $" (or × {ChannelLanes.SevenColumns})" : "")} outputs of {lanes.BlockChannels}"));
+                $"{(lanes.Width == VectorWidth.V512 ? "with AVX-512" : "at 256 bits")}, blocks of {lanes.Rows} × {lanes.Columns}{(lanes.HasSevenWide ? $" (or × {ChannelLanes.SevenColumns})" : "")} outputs of {lanes.BlockChannels}"));
             yield return $"/// {layout}. Output channels one per vector lane, {blocks};";
             yield return "/// otherwise (and for the few shapes the blocks leave) rows are vectorized with Vector256 or Vector128, with a scalar path.";
         }

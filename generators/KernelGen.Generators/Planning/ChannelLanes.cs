@@ -6,8 +6,8 @@ namespace KernelGen.Generators.Planning;
 /// The channel-lane layout of a multi-channel convolution at one register width: each accumulator holds one output
 /// position of <see cref="Lanes"/> consecutive output channels. With AVX-512 a block is 16 accumulators: 2 output rows ×
 /// <see cref="Columns"/> of one vector of channels, or, with <see cref="Vectors"/> = 2, one row of two vectors. With
-/// 256 bits (AVX2: 16 registers) a block is 8 accumulators, one row of one vector, leaving room for a kernel row's
-/// weights and the broadcast pixel. Each input pixel is broadcast once and multiplied by a vector of weights (one per
+/// 256 bits (AVX2: 16 registers) a block is 8 accumulators, one row of 8 columns of one vector or of 4 columns of two,
+/// leaving room for a kernel row's weights and the broadcast pixel. Each input pixel is broadcast once and multiplied by a vector of weights (one per
 /// output channel, repacked per call so that a tap's weights for the block are contiguous), so no lane is wasted on a
 /// row's ragged end and no shifted vector crosses a cache line: the layout register-blocked direct convolutions use for
 /// channel-rich layers. The block is transposed once at the end to store channel-planar (CHW) outputs.
@@ -22,28 +22,36 @@ namespace KernelGen.Generators.Planning;
 /// <param name="ChannelsPerGroup">Input channels per group.</param>
 /// <param name="Taps">Taps of the window (per input channel).</param>
 /// <param name="Vectors">
-/// Vectors of output channels per block (<see cref="VectorsFor"/>): 1, over two output rows, or 2, over one row, each
-/// pixel broadcast once for both. Always 1 at 256 bits.
+/// Vectors of output channels per block (<see cref="VectorsFor"/>): 1, over two output rows (one at 256 bits), or 2,
+/// over one row, each pixel broadcast once for both.
 /// </param>
 /// <param name="Width">The register width: <see cref="VectorWidth.V512"/> or <see cref="VectorWidth.V256"/>.</param>
 internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Chunk, int ChannelsPerGroup, int Taps, int Vectors, VectorWidth Width)
 {
     /// <summary>
     /// The accumulators of a block: <see cref="Rows"/> × <see cref="Vectors"/> block rows of <see cref="Columns"/>, two
-    /// (16 of the 32 registers) with AVX-512, one (8 of 16) at 256 bits.
+    /// of 8 (16 of the 32 registers) with AVX-512; at 256 bits one of 8, or two of 4 (8 of the 16 registers).
     /// </summary>
-    public int BlockRows => BlockRowsAt(Width);
+    public int BlockRows => Rows * Vectors;
 
-    private static int BlockRowsAt(VectorWidth width) => width == VectorWidth.V512 ? 2 : 1;
+    /// <summary>Output rows per block: two of one vector of channels, or one of two vectors (one row at 256 bits).</summary>
+    public int Rows => RowsAt(Width, Vectors);
 
-    /// <summary>Output rows per block: two of one vector of channels, or one of two vectors (or of one, at 256 bits).</summary>
-    public int Rows => BlockRows / Vectors;
+    private static int RowsAt(VectorWidth width, int vectors) => width == VectorWidth.V512 ? 2 / vectors : 1;
 
     /// <summary>Output channels per block.</summary>
     public int BlockChannels => Lanes * Vectors;
 
-    /// <summary>Output columns per block: 8, so that a block's row transposes in three rounds of permutes (an 8 × 8 square of floats at 256 bits).</summary>
-    public const int Columns = 8;
+    /// <summary>
+    /// Output columns per block: 8, so that a block's row transposes in three rounds of permutes (an 8 × 8 square of
+    /// floats at 256 bits); 4 for a 256-bit block of two vectors, whose 8 accumulators are 4 columns of each.
+    /// </summary>
+    public int Columns => ColumnsAt(Width, Vectors);
+
+    private static int ColumnsAt(VectorWidth width, int vectors) => width == VectorWidth.V256 && vectors == 2 ? 4 : MaxColumns;
+
+    /// <summary>The most output columns of a block: the transposes' squares.</summary>
+    public const int MaxColumns = 8;
 
     /// <summary>
     /// The most weight vectors a block holds at once, in registers beside its accumulators and the broadcast pixel: one
@@ -158,7 +166,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
             return null;
         }
 
-        int vectors = VectorsFor(plan, lanes, width), rows = BlockRowsAt(width) / vectors;
+        int vectors = VectorsFor(plan, lanes, width), rows = RowsAt(width, vectors), columns = ColumnsAt(width, vectors);
         if (s.KernelWidth * (vectors == 2 || RowsShareInput(plan, rows) ? 2 : 1) > MaxWeightVectorsAt(width)
             || (long)(rows - 1) * s.StrideHeight + plan.RowReach > 64)
         {
@@ -180,7 +188,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         };
 
         // The left and right blocks must hold all of a row's padded outputs.
-        return padLeft <= Columns && padRight <= Columns
+        return padLeft <= columns && padRight <= columns
             ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width)
             : null;
     }
@@ -193,11 +201,12 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// one probe run against row pairs sharing their input: 3 × 3 512 → 512 at 7 × 7 2.71 → 2.33 ms, 64 → 128 at
     /// 112 × 112 17.3 → 16.1, 96 → 96 at 27 × 27 1.16 → 1.10, 5 × 5 32 → 64 at 13 × 13 169 → 158 µs; 56, 28 and
     /// 14-row maps level (±2%). One, over two rows, otherwise (16 or 48 outputs, say), sharing input rows where the
-    /// rows are one apart. One at 256 bits, whose 16 registers hold one row of one vector.
+    /// rows are one apart. At 256 bits two vectors make a block of 4 columns (the 16 registers hold 8 accumulators):
+    /// a 256-bit block was bound by its broadcasts, one per multiply-add on a 1 × 1 window and 17 per 24 on a stride-2
+    /// 3 × 3 one, and two vectors halve them; windows up to 3 columns, whose two weight rows fit beside the 8.
     /// </summary>
     private static int VectorsFor(KernelPlan plan, int lanes, VectorWidth width)
-        => width == VectorWidth.V512
-           && plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectorsAt(width) ? 2 : 1;
+        => plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectorsAt(width) ? 2 : 1;
 
     /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>
     private static int ChunkOf(KernelPlan plan, int blockChannels)

@@ -14,82 +14,100 @@ public static partial class KernelLaneTransposes
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to
     /// at + 7 of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which
-    /// an overlapped block already finished (0 stores all 8).
+    /// an overlapped block already finished (0 stores all 8). A block of four <paramref name="columns"/> stores columns at
+    /// to at + 3 only (a4 to a7 are ignored).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7, ref float destination, nint at, nint outPlane, int keep)
+    public static void Store(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
     {
         Transpose(ref a0, ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7);
-        StoreColumns(a0, ref destination, at + 0 * outPlane, keep);
-        StoreColumns(a1, ref destination, at + 1 * outPlane, keep);
-        StoreColumns(a2, ref destination, at + 2 * outPlane, keep);
-        StoreColumns(a3, ref destination, at + 3 * outPlane, keep);
-        StoreColumns(a4, ref destination, at + 4 * outPlane, keep);
-        StoreColumns(a5, ref destination, at + 5 * outPlane, keep);
-        StoreColumns(a6, ref destination, at + 6 * outPlane, keep);
-        StoreColumns(a7, ref destination, at + 7 * outPlane, keep);
+        StoreColumns(a0, ref destination, at + 0 * outPlane, keep, columns);
+        StoreColumns(a1, ref destination, at + 1 * outPlane, keep, columns);
+        StoreColumns(a2, ref destination, at + 2 * outPlane, keep, columns);
+        StoreColumns(a3, ref destination, at + 3 * outPlane, keep, columns);
+        StoreColumns(a4, ref destination, at + 4 * outPlane, keep, columns);
+        StoreColumns(a5, ref destination, at + 5 * outPlane, keep, columns);
+        StoreColumns(a6, ref destination, at + 6 * outPlane, keep, columns);
+        StoreColumns(a7, ref destination, at + 7 * outPlane, keep, columns);
     }
 
-    /// <summary><see cref="Store(Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, ref float, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    /// <summary><see cref="Store(Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, ref float, nint, nint, int, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreOutOfLine(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7, ref float destination, nint at, nint outPlane, int keep)
-        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+    public static void StoreOutOfLine(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
-    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row of 8 channels, one accumulator per column.</summary>
+    /// <summary>
+    /// The inverse of <c>Store</c>: the partial sums of one block row of 8 channels, one accumulator per column. A block
+    /// of four <paramref name="columns"/> reads nothing past them (a4 to a7 then hold no column).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load(ref float source, nint at, nint outPlane, out Vector256<float> a0, out Vector256<float> a1, out Vector256<float> a2, out Vector256<float> a3, out Vector256<float> a4, out Vector256<float> a5, out Vector256<float> a6, out Vector256<float> a7)
+    public static void Load(ref float source, nint at, nint outPlane, out Vector256<float> a0, out Vector256<float> a1, out Vector256<float> a2, out Vector256<float> a3, out Vector256<float> a4, out Vector256<float> a5, out Vector256<float> a6, out Vector256<float> a7, int columns = 8)
     {
-        a0 = Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane));
-        a1 = Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane));
-        a2 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane));
-        a3 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane));
-        a4 = Vector256.LoadUnsafe(ref source, (nuint)(at + 4 * outPlane));
-        a5 = Vector256.LoadUnsafe(ref source, (nuint)(at + 5 * outPlane));
-        a6 = Vector256.LoadUnsafe(ref source, (nuint)(at + 6 * outPlane));
-        a7 = Vector256.LoadUnsafe(ref source, (nuint)(at + 7 * outPlane));
+        a0 = LoadColumns(ref source, at + 0 * outPlane, columns);
+        a1 = LoadColumns(ref source, at + 1 * outPlane, columns);
+        a2 = LoadColumns(ref source, at + 2 * outPlane, columns);
+        a3 = LoadColumns(ref source, at + 3 * outPlane, columns);
+        a4 = LoadColumns(ref source, at + 4 * outPlane, columns);
+        a5 = LoadColumns(ref source, at + 5 * outPlane, columns);
+        a6 = LoadColumns(ref source, at + 6 * outPlane, columns);
+        a7 = LoadColumns(ref source, at + 7 * outPlane, columns);
         Transpose(ref a0, ref a1, ref a2, ref a3, ref a4, ref a5, ref a6, ref a7);
     }
 
     /// <summary>
     /// Stores one block row of 4 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to
     /// at + 7 of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which
-    /// an overlapped block already finished (0 stores all 8).
+    /// an overlapped block already finished (0 stores all 8). A block of four <paramref name="columns"/> stores columns at
+    /// to at + 3 only (a4 to a7 are ignored).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3, Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7, ref double destination, nint at, nint outPlane, int keep)
+    public static void Store(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3, Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
     {
         // Columns 0-3 of each channel from the first square, 4-7 from the second.
         Transpose(ref a0, ref a1, ref a2, ref a3);
-        Transpose(ref a4, ref a5, ref a6, ref a7);
         StoreColumns(a0, ref destination, at + 0 * outPlane, keep);
-        StoreColumns(a4, ref destination, at + 0 * outPlane + 4, keep - 4);
         StoreColumns(a1, ref destination, at + 1 * outPlane, keep);
-        StoreColumns(a5, ref destination, at + 1 * outPlane + 4, keep - 4);
         StoreColumns(a2, ref destination, at + 2 * outPlane, keep);
-        StoreColumns(a6, ref destination, at + 2 * outPlane + 4, keep - 4);
         StoreColumns(a3, ref destination, at + 3 * outPlane, keep);
-        StoreColumns(a7, ref destination, at + 3 * outPlane + 4, keep - 4);
+        if (columns == 8)
+        {
+            Transpose(ref a4, ref a5, ref a6, ref a7);
+            StoreColumns(a4, ref destination, at + 0 * outPlane + 4, keep - 4);
+            StoreColumns(a5, ref destination, at + 1 * outPlane + 4, keep - 4);
+            StoreColumns(a6, ref destination, at + 2 * outPlane + 4, keep - 4);
+            StoreColumns(a7, ref destination, at + 3 * outPlane + 4, keep - 4);
+        }
     }
 
-    /// <summary><see cref="Store(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, ref double, nint, nint, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
+    /// <summary><see cref="Store(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, ref double, nint, nint, int, int)"/> as a call of its own: a caller that also resumes partial sums keeps its stack frame small.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreOutOfLine(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3, Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7, ref double destination, nint at, nint outPlane, int keep)
-        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep);
+    public static void StoreOutOfLine(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3, Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
+        => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
-    /// <summary>The inverse of <c>Store</c>: the partial sums of one block row of 4 channels, one accumulator per column.</summary>
+    /// <summary>
+    /// The inverse of <c>Store</c>: the partial sums of one block row of 4 channels, one accumulator per column. A block
+    /// of four <paramref name="columns"/> reads nothing past them (a4 to a7 then hold zeros).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Load(ref double source, nint at, nint outPlane, out Vector256<double> a0, out Vector256<double> a1, out Vector256<double> a2, out Vector256<double> a3, out Vector256<double> a4, out Vector256<double> a5, out Vector256<double> a6, out Vector256<double> a7)
+    public static void Load(ref double source, nint at, nint outPlane, out Vector256<double> a0, out Vector256<double> a1, out Vector256<double> a2, out Vector256<double> a3, out Vector256<double> a4, out Vector256<double> a5, out Vector256<double> a6, out Vector256<double> a7, int columns = 8)
     {
         a0 = Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane));
         a1 = Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane));
         a2 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane));
         a3 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane));
-        a4 = Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane + 4));
-        a5 = Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane + 4));
-        a6 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane + 4));
-        a7 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane + 4));
         Transpose(ref a0, ref a1, ref a2, ref a3);
-        Transpose(ref a4, ref a5, ref a6, ref a7);
+        if (columns == 8)
+        {
+            a4 = Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane + 4));
+            a5 = Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane + 4));
+            a6 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane + 4));
+            a7 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane + 4));
+            Transpose(ref a4, ref a5, ref a6, ref a7);
+        }
+        else
+        {
+            a4 = a5 = a6 = a7 = Vector256<double>.Zero;
+        }
     }
 
     /// <summary>

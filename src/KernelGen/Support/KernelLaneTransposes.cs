@@ -97,10 +97,22 @@ public static partial class KernelLaneTransposes
         d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
     }
 
-    // One channel's 8 columns (or 7), the first `keep` left as they are.
+    // One channel's 8 columns (or 7, or 4), the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreColumns(Vector256<float> value, ref float destination, nint at, int keep, int columns = 8)
     {
+        if (columns == 4)
+        {
+            Vector128<float> quarter = value.GetLower();
+            if (keep > 0)
+            {
+                quarter = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(0, 1, 2, 3), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)at), quarter);
+            }
+
+            quarter.StoreUnsafe(ref destination, (nuint)at);
+            return;
+        }
+
         if (columns == 7)
         {
             // Columns 0-3 and 3-6, two overlapping quarters: nothing past the seventh column is written.
@@ -125,12 +137,16 @@ public static partial class KernelLaneTransposes
         value.StoreUnsafe(ref destination, (nuint)at);
     }
 
-    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh), read as StoreColumns wrote them.
+    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh; or 4, the upper half zero), read as
+    // StoreColumns wrote them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> LoadColumns(ref float source, nint at, int columns)
-        => columns == 7
-            ? Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(at + 3)), Vector128.Create(1, 2, 3, 3)))
-            : Vector256.LoadUnsafe(ref source, (nuint)at);
+        => columns switch
+        {
+            7 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(at + 3)), Vector128.Create(1, 2, 3, 3))),
+            4 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128<float>.Zero),
+            _ => Vector256.LoadUnsafe(ref source, (nuint)at),
+        };
 
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7

@@ -25,8 +25,8 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(flatWidth));", code);
         Assert.True(code.IndexOf("flatWidth", StringComparison.Ordinal) < code.IndexOf("LaneBlocks(input, weights, bias, output, layout,", StringComparison.Ordinal));
 
-        // At 256 bits (one row of one vector) only narrow maps: wider ones keep the rows there.
-        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && width < 16 && height * width >= 8)", code);
+        // At 256 bits (one row of 4 columns of two vectors) only narrow maps: wider ones keep the rows there.
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && width < 16 && height * width >= 4)", code);
         Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
     }
 
@@ -328,27 +328,33 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void Avx2_TakesItsOwnBlocksInANestedClass_AfterTheWiderPath()
     {
-        // 16 registers: one row of 8 columns of 8 channels, beside a kernel row's weights. Its constants share the
-        // 512-bit path's names in a class of their own, and Run tries it after AVX-512.
+        // 16 registers: one row of 4 columns of two vectors of 8 channels (8 accumulators), beside a kernel row's
+        // weights for both. Its constants share the 512-bit path's names in a class of their own, and Run tries it after AVX-512.
         string code = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 32, Padding = Padding.Same)");
 
         Assert.Contains("private static class Vector256Lanes", code);
         Assert.Contains("internal const int ChannelLanes = 8; // output channels per 256-bit accumulator on the channel-lane path", code);
-        Assert.Contains("internal const int LaneBlockRows = 1, LaneBlockColumns = 8;", code);
-        Assert.Contains("internal const int PackedLength = 1152; // 4.5 KiB", code);
+        Assert.Contains("internal const int LaneBlockRows = 1, LaneBlockColumns = 4;", code);
+        Assert.Contains("internal const int PackedLength = 2304; // 9 KiB", code);
         int wide = code.IndexOf("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength));", StringComparison.Ordinal);
-        int narrow = code.IndexOf("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 9 && layout.OutHeight >= Vector256Lanes.LaneBlockRows)", StringComparison.Ordinal);
+        int narrow = code.IndexOf("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 5 && layout.OutHeight >= Vector256Lanes.LaneBlockRows)", StringComparison.Ordinal);
         Assert.InRange(wide, 0, narrow);
         Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
         Assert.Contains("Vector256Lanes.PaddedCopyLaneBlocks(input, weights, bias, output, height, width, layout, extents);", code);
-        Assert.Contains("KernelLaneTransposes.PackWeights256(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)o * WeightsPerOutput", code);
+        Assert.Contains("KernelLaneTransposes.PackWeights256(ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (nint)(o + v * ChannelLanes) * WeightsPerOutput", code);
 
         string block = Method(code, "Lanes256<TColumns>");
-        Assert.Contains("Vector256<float> weight2 = Vector256.LoadUnsafe(ref rowWeights, 16);", block);
-        Assert.Contains("acc0_7 = Vector256.MultiplyAddEstimate(pixel, weight2, acc0_7);", block);
-        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", block);
-        Assert.DoesNotContain("acc1_", block);
+        Assert.Contains("Vector256<float> high2 = Vector256.LoadUnsafe(ref rowWeights, PackedPerVector + 16);", block);
+        Assert.Contains("acc1_3 = Vector256.MultiplyAddEstimate(pixel, high2, acc1_3);", block);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, default, default, default, default, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0, 4);", block);
+        Assert.DoesNotContain("acc0_4", block);
         Assert.DoesNotContain("Vector512", block);
+
+        // A 5-column window's two weight rows would not fit beside them: one row of 8 columns of one vector.
+        string single = Method(Generate("Conv2D(5, 5, InChannels = 16, OutChannels = 32, Padding = Padding.Same)"), "Lanes256<TColumns>");
+        Assert.Contains("acc0_7 = Vector256.MultiplyAddEstimate(pixel, weight4, acc0_7);", single);
+        Assert.Contains("KernelLaneTransposes.Store(acc0_0, acc0_1, acc0_2, acc0_3, acc0_4, acc0_5, acc0_6, acc0_7, ref outputRef, outAt, outPlane, keep: 0);", single);
+        Assert.DoesNotContain("acc1_", single);
 
         // 8 output channels: no 512-bit blocks, the 256-bit ones alone (on AVX-512 hardware too).
         string eight = Generate("Conv2D(3, 3, InChannels = 16, OutChannels = 8)");
@@ -356,7 +362,7 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8", eight);
 
         // A stride-1 1 × 1 layer takes these blocks on narrow maps only: on rows of two vectors or more the rows win.
-        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8 && layout.OutWidth < 16 &&",
+        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 4 && layout.OutWidth < 16 &&",
             Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)"));
 
         // An 11-column window's row of weights does not fit beside the accumulators in 16 registers.

@@ -191,6 +191,67 @@ public sealed class KernelLaneTransposesTests
         Assert.Equal(a, new[] { b0, b1, b2, b3, b4, b5, b6, b7 });
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Float256_FourColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return; // the kernels never call the 256-bit transposes without AVX2
+        }
+
+        var a = new Vector256<float>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector256.Create(Enumerable.Range(0, 8).Select(k => (float)(100 * k + j)).ToArray());
+        }
+
+        float[] output = Enumerable.Repeat(-1f, 8 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 4);
+        AssertOnlyColumns(output, channels: 8, keep, columns: 4);
+
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], default, default, default, default, ref output[0], At, OutPlane, keep: 0, columns: 4);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<float> b0, out var b1, out var b2, out var b3, out _, out _, out _, out _, columns: 4);
+        Assert.Equal(a[..4], new[] { b0, b1, b2, b3 });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Double256_FourColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return; // the kernels never call the 256-bit transposes without AVX2
+        }
+
+        var a = new Vector256<double>[Columns];
+        for (int j = 0; j < Columns; j++)
+        {
+            a[j] = Vector256.Create(Enumerable.Range(0, 4).Select(k => (double)(100 * k + j)).ToArray());
+        }
+
+        double[] output = Enumerable.Repeat(-1d, 4 * OutPlane + At + Columns).ToArray();
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 4);
+        AssertOnlyColumns(output, channels: 4, keep, columns: 4);
+
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], default, default, default, default, ref output[0], At, OutPlane, keep: 0, columns: 4);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<double> b0, out var b1, out var b2, out var b3, out _, out _, out _, out _, columns: 4);
+        Assert.Equal(a[..4], new[] { b0, b1, b2, b3 });
+    }
+
+    // Channel k's columns keep to `columns` − 1 hold 100·k + j; every other element is untouched (still −1).
+    private static void AssertOnlyColumns<T>(T[] output, int channels, int keep, int columns)
+    {
+        for (int i = 0; i < output.Length; i++)
+        {
+            (int k, int j) = (Math.DivRem(i - At, OutPlane, out int column), column);
+            bool stored = i >= At && k < channels && j >= keep && j < columns;
+            Assert.Equal(stored ? 100 * k + j : -1.0, Convert.ToDouble(output[i]));
+        }
+    }
+
     // Channel k's columns At to At + 7, the first `keep` untouched (still −1).
     private static void AssertChannelPlanes<T>(T[] output, int channels, int keep, Func<int, int, double> expected)
     {
