@@ -108,7 +108,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>The fewest multiply-adds per output that repay the repacking and the transposes.</summary>
     public const int MinWeightsPerOutput = 8;
 
-    /// <summary>The largest repacked weight block, in the thread's scratch buffer (<c>KernelScratch</c>; the limit dates from when it lived on the stack): one block of output channels' weights, for a chunk of input channels.</summary>
+    /// <summary>The largest repacked weight block per vector of output channels (<see cref="ChunkOf"/>), in the thread's scratch buffer (<c>KernelScratch</c>; the limit dates from when it lived on the stack): one block of output channels' weights, for a chunk of input channels.</summary>
     public const int MaxPackedBytes = 128 * 1024;
 
     /// <summary>
@@ -176,7 +176,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
         if (s.StrideWidth > 1)
         {
             // A strided layer's padding depends on the map: every call runs on a padded copy, with interior blocks only.
-            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width) { CopiesEveryInput = true };
+            return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes, vectors, width), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width) { CopiesEveryInput = true };
         }
 
         int padLeft = plan.ConstantPadLeft ?? 0;
@@ -189,7 +189,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
         // The left and right blocks must hold all of a row's padded outputs.
         return padLeft <= columns && padRight <= columns
-            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes * vectors), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width)
+            ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes, vectors, width), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width)
             : null;
     }
 
@@ -208,9 +208,15 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     private static int VectorsFor(KernelPlan plan, int lanes, VectorWidth width)
         => plan.OutputsPerGroup % (2 * lanes) == 0 && 2 * plan.Spec.KernelWidth <= MaxWeightVectorsAt(width) ? 2 : 1;
 
-    /// <summary>Input channels whose repacked weights fit <see cref="MaxPackedBytes"/>.</summary>
-    private static int ChunkOf(KernelPlan plan, int blockChannels)
-        => Math.Min(plan.ChannelsPerGroup, MaxPackedBytes / (plan.TapsPerChannel * blockChannels * plan.ElementBytes));
+    /// <summary>
+    /// Input channels whose repacked weights fit <see cref="MaxPackedBytes"/> per vector of the block's channels at 512
+    /// bits, so that a block of two vectors takes as many input channels at once as a block of one: with half as many,
+    /// 128 input channels went in chunks of 113 and 15, and the second chunk's resumed sums cost 3 × 3 128 → 128 at
+    /// 24 × 24 3-4% in one probe run (1.41 → 1.46 ms). At 256 bits the budget stays whole: AVX2 machines may have 256 KiB
+    /// of L2 cache.
+    /// </summary>
+    private static int ChunkOf(KernelPlan plan, int lanes, int vectors, VectorWidth width)
+        => Math.Min(plan.ChannelsPerGroup, MaxPackedBytes * (width == VectorWidth.V512 ? vectors : 1) / (plan.TapsPerChannel * lanes * vectors * plan.ElementBytes));
 
     /// <summary>The column blocks along a row: a left end block when there is left padding, the interior, a right end block when there is right padding.</summary>
     public IEnumerable<ColumnRange> ColumnBlocks()

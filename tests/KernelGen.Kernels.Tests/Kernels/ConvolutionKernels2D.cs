@@ -129,15 +129,15 @@ public static partial class Conv2DKernels
 
     // Stride-1 1 × 1 layers run the blocks on their map reshaped to the block's rows (one row of all its pixels above; two
     // of half of them with one vector of 16 outputs a block, an odd pixel count keeping the map's own shape); in groups;
-    // in chunks (1040 channels' weights for 32 outputs exceed 128 KiB).
+    // in chunks (2080 channels' weights for 32 outputs exceed the 256 KiB of a two-vector block).
     [Conv2D(1, 1, InChannels = 20, OutChannels = 48)]
     public static partial void K1x1_C20to48(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
     [Conv2D(1, 1, Padding = Padding.Same, InChannels = 32, OutChannels = 64, Groups = 2, Activation = Activation.Relu)]
     public static partial void K1x1_Same_C32to64_G2_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
-    [Conv2D(1, 1, InChannels = 1040, OutChannels = 32)]
-    public static partial void K1x1_C1040to32_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+    [Conv2D(1, 1, InChannels = 2080, OutChannels = 32)]
+    public static partial void K1x1_C2080to32_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 128, OutChannels = 32, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_C128to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
