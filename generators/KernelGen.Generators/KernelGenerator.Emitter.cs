@@ -18,7 +18,7 @@ public sealed partial class KernelGenerator
 
         /// <summary>
         /// A unique, deterministic file name: namespace, containing types, method, attribute, element type and arity,
-        /// then a hash of the exact name. Roslyn compares hint names ignoring case and the arity mark '`' is written
+        /// then a hash of the exact name (and a mark for a <c>PackedWeights</c> overload, which may share all of those). Roslyn compares hint names ignoring case and the arity mark '`' is written
         /// '_', so without the hash <c>Smooth</c> and <c>smooth</c>, or <c>Outer&lt;T&gt;</c> and <c>Outer_1</c>, would collide.
         /// </summary>
         public static string HintName(KernelSpec spec)
@@ -28,7 +28,8 @@ public sealed partial class KernelGenerator
                 .Concat([spec.Method.Name.TrimStart('@')])
                 .Where(p => p.Length > 0));
             string element = spec.Element == ElementType.Float ? "f32" : "f64";
-            return $"{exact.Replace('`', '_')}.{spec.AttributeName}_{element}_{spec.Method.ParameterNames.Count}_{Fnv1a(exact):x8}.g.cs";
+            string packed = spec.TakesPackedWeights ? "_packed" : "";
+            return $"{exact.Replace('`', '_')}.{spec.AttributeName}_{element}_{spec.Method.ParameterNames.Count}{packed}_{Fnv1a(exact):x8}.g.cs";
         }
 
         // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
@@ -90,6 +91,7 @@ public sealed partial class KernelGenerator
                 {
                     string type = shape[i].Kind switch
                     {
+                        ParameterKind.ReadOnlySpan when shape[i].Name == "weights" && plan.Spec.TakesPackedWeights => $"global::KernelGen.PackedWeights<{plan.T}>",
                         ParameterKind.ReadOnlySpan => $"global::System.ReadOnlySpan<{plan.T}>",
                         ParameterKind.Span => $"global::System.Span<{plan.T}>",
                         _ => "int",

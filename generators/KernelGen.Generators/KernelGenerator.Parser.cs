@@ -46,7 +46,7 @@ public sealed partial class KernelGenerator
             var arguments = new AttributeArguments(data, attribute, attributeLocation, cancellationToken);
 
             CheckDeclaration(method, syntax, diagnostics);
-            ElementType? element = CheckParameters(method, syntax, attribute, arguments.HasConstantWeights, out bool hasBias, diagnostics);
+            ElementType? element = CheckParameters(method, syntax, attribute, arguments.HasConstantWeights, out bool hasBias, out bool packedWeights, diagnostics);
             KernelOptions? options = arguments.Read(element ?? ElementType.Float, diagnostics);
 
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || element is null || options is null)
@@ -56,7 +56,7 @@ public sealed partial class KernelGenerator
 
             ReportLooping(attribute, options, attributeLocation, diagnostics);
             var spec = new KernelSpec(attribute.Name, attribute.Operation, attribute.Is2D, element.Value, options, hasBias,
-                DescribeMethod(method, syntax));
+                DescribeMethod(method, syntax), packedWeights);
             return Result(spec, diagnostics);
         }
 
@@ -156,9 +156,10 @@ public sealed partial class KernelGenerator
 
         private static ElementType? CheckParameters(
             IMethodSymbol method, MethodDeclarationSyntax syntax, KernelAttribute attribute, bool constantWeights,
-            out bool hasBias, List<Diagnostic> diagnostics)
+            out bool hasBias, out bool packedWeights, List<Diagnostic> diagnostics)
         {
             hasBias = false;
+            packedWeights = false;
             ImmutableArray<IParameterSymbol> parameters = method.Parameters;
             Location listLocation = syntax.ParameterList.GetLocation();
             ParameterShape[] withoutBias = ParameterShape.For(attribute, withBias: false, constantWeights);
@@ -216,6 +217,7 @@ public sealed partial class KernelGenerator
             }
 
             hasBias = shape == withBias && withBias.Length != withoutBias.Length;
+            packedWeights = attribute.IsConvolution && !constantWeights && ParameterShape.PackedWeightsElement(parameters[1].Type) is not null;
             if (hasBias && constantWeights)
             {
                 ReportBiasNamedAsWeights(method, syntax, attribute, diagnostics);
@@ -240,12 +242,13 @@ public sealed partial class KernelGenerator
             => type.TypeKind == TypeKind.Error
                || (type is INamedTypeSymbol named && named.TypeArguments.Any(ContainsErrorType));
 
+        // The element type of a span, or of the PackedWeights<T> the weights slot may take instead.
         private static ITypeSymbol? SpanElement(ITypeSymbol type)
             => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
                && named.Name is "Span" or "ReadOnlySpan"
                 ? named.TypeArguments[0]
-                : null;
+                : ParameterShape.PackedWeightsElement(type);
 
         private static void ReportLooping(KernelAttribute attribute, KernelOptions options, Location location, List<Diagnostic> diagnostics)
         {

@@ -60,7 +60,7 @@ internal static class ChannelLaneEmitter
             w.Line($"int flatWidth = {pixels};");
             w.Line($"var flatExtents = new KernelExtents(new DimensionExtent({lanes.Rows}, 0, 0), new DimensionExtent(flatWidth, 0, 0));");
             KernelClassEmitter.WriteLayout(w, plan, "flat", $"{lanes.Rows}", "flatWidth", "flatExtents");
-            w.Line($"{lanes.Qualifier}LaneBlocks({KernelClassEmitter.SpanArguments(plan)}, flat, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength){SevenWideArgument(lanes, "flatWidth")});");
+            w.Line($"{lanes.Qualifier}LaneBlocks({KernelClassEmitter.SpanArguments(plan)}, flat, {PackedArgument(plan, lanes)}{SevenWideArgument(lanes, "flatWidth")});");
             w.Line("return;");
         }
 
@@ -174,7 +174,9 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line("/// </summary>");
-        w.Line("/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
+        w.Line(plan.Spec.TakesPackedWeights
+            ? "/// <paramref name=\"prepacked\"/> (PrepackedLength elements) holds every block's weights, packed once (<see cref=\"PackAll\"/>)."
+            : "/// <paramref name=\"packed\"/> (PackedLength elements) receives each block's repacked weights.");
         bool takesSeven = lanes.WalkTakesSevenWide(paddedCopy);
         if (takesSeven)
         {
@@ -182,7 +184,8 @@ internal static class ChannelLaneEmitter
         }
 
         string sevenWide = takesSeven ? ", bool sevenWide" : "";
-        using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, Span<{t}> packed{sevenWide})"))
+        string packedParameter = plan.Spec.TakesPackedWeights ? $"ReadOnlySpan<{t}> prepacked" : $"Span<{t}> packed";
+        using (w.Block($"{(paddedCopy ? "private" : lanes.Access)} static void {(paddedCopy ? "PaddedCopyWalk" : "LaneBlocks")}(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, in KernelLayout layout, {packedParameter}{sevenWide})"))
         {
             using (w.Block("for (int group = 0; group < Groups; group++)"))
             {
@@ -196,7 +199,7 @@ internal static class ChannelLaneEmitter
                         {
                             w.Line("int channels = Math.Min(LaneChunk, ChannelsPerGroup - c);");
                             w.Line("bool resume = c > 0, finish = c + channels == ChannelsPerGroup; // a later chunk adds to the partial sums in the output");
-                            w.Line("PackLaneWeights(weights, packed, o, c, channels);");
+                            WriteBlockWeights(w, plan, "c", "channels");
                             if (lanes.Rows > 1)
                             {
                                 w.Line("int rowsDone = 0; // a pair overlapping the one before must not add this chunk to its first row twice");
@@ -204,7 +207,7 @@ internal static class ChannelLaneEmitter
                         }
                         else
                         {
-                            w.Line("PackLaneWeights(weights, packed, o, 0, ChannelsPerGroup);");
+                            WriteBlockWeights(w, plan, "0", "ChannelsPerGroup");
                         }
 
                         using (lanes.Rows == 1 ? w.Block("for (int y = 0; y < layout.OutHeight; y++)") : VectorLoop.OpenOverlapping(w, "y", "0", "layout.OutHeight", "LaneBlockRows", unit: "pair"))
@@ -266,25 +269,34 @@ internal static class ChannelLaneEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>Scratch elements of the padded-copy path: the repacked weights, the padded input, and its output unless written in place.</summary>");
+        w.Line(plan.Spec.TakesPackedWeights
+            ? "/// <summary>Scratch elements of the padded-copy path: the padded input, and its output unless written in place.</summary>"
+            : "/// <summary>Scratch elements of the padded-copy path: the repacked weights, the padded input, and its output unless written in place.</summary>");
         using (w.Block($"{access} static long PaddedCopyScratchLength(int height, in KernelLayout layout)"))
         {
             w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("long outputs = wideOut == layout.OutWidth ? 0 : (long)Groups * OutputsPerGroup * layout.OutHeight * wideOut;");
-            w.Line("return PackedLength + (long)Groups * ChannelsPerGroup * height * wideWidth + outputs;");
+            w.Line($"return {(plan.Spec.TakesPackedWeights ? "" : "PackedLength + ")}(long)Groups * ChannelsPerGroup * height * wideWidth + outputs;");
         }
 
         w.Line();
         w.Line("/// <summary>The channel-lane path on a copy of the input with its column padding written in and widened to whole blocks (their extra outputs dropped).</summary>");
-        using (w.Block($"{access} static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents)"))
+        bool prepacked = plan.Spec.TakesPackedWeights;
+        string prepackedParameter = prepacked ? $", ReadOnlySpan<{t}> prepacked" : "";
+        using (w.Block($"{access} static void PaddedCopyLaneBlocks(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output, int height, int width, in KernelLayout layout, in KernelExtents extents{prepackedParameter})"))
         {
             w.Line("(int wideOut, int wideWidth) = PaddedCopyColumns(layout.OutWidth);");
             w.Line("int inputRows = Groups * ChannelsPerGroup * height, outputRows = Groups * OutputsPerGroup * layout.OutHeight;");
             w.Line("bool inPlace = wideOut == layout.OutWidth; // whole blocks: the outputs go straight to the output");
             w.Line($"Span<{t}> scratch = KernelScratch.Get<{t}>((int)PaddedCopyScratchLength(height, layout)); // this thread's scratch (not the stack)");
-            w.Line($"Span<{t}> packed = scratch[..PackedLength];");
-            w.Line($"Span<{t}> wideInput = scratch.Slice(PackedLength, inputRows * wideWidth);");
-            w.Line($"Span<{t}> wideOutput = inPlace ? output : scratch.Slice(PackedLength + inputRows * wideWidth, outputRows * wideOut);");
+            string afterPacked = prepacked ? "" : "PackedLength + ";
+            if (!prepacked)
+            {
+                w.Line($"Span<{t}> packed = scratch[..PackedLength];");
+            }
+
+            w.Line($"Span<{t}> wideInput = scratch.Slice({(prepacked ? "0" : "PackedLength")}, inputRows * wideWidth);");
+            w.Line($"Span<{t}> wideOutput = inPlace ? output : scratch.Slice({afterPacked}inputRows * wideWidth, outputRows * wideOut);");
             w.Line("int used = Math.Min(width, wideWidth - layout.PadLeft); // a strided Valid layer may leave the last column unread");
             using (w.Block("for (int row = 0; row < inputRows; row++)"))
             {
@@ -307,7 +319,7 @@ internal static class ChannelLaneEmitter
             w.Line();
             w.Line("var wideExtents = new KernelExtents(extents.Rows, new DimensionExtent(wideOut, 0, 0));");
             KernelClassEmitter.WriteLayout(w, plan, "wide", "height", "wideWidth", "wideExtents");
-            w.Line($"PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, packed{(lanes.HasSevenWide ? ", SevenWideBlocks(layout.OutWidth)" : "")});");
+            w.Line($"PaddedCopyWalk(wideInput, weights, bias, wideOutput, wide, {(prepacked ? "prepacked" : "packed")}{(lanes.HasSevenWide ? ", SevenWideBlocks(layout.OutWidth)" : "")});");
             using (w.Block("if (!inPlace)"))
             {
                 using (w.Block("for (int row = 0; row < outputRows; row++)"))
@@ -372,7 +384,78 @@ internal static class ChannelLaneEmitter
                 w.Line($"    channels * TapsPerChannel, Flip ? TapsPerChannel : 1, {into});");
             }
         }
+
+        if (plan.Spec.TakesPackedWeights)
+        {
+            w.Line();
+            WritePackingOnce(w, plan, lanes);
+        }
     }
+
+    /// <summary>
+    /// A kernel taking <c>PackedWeights</c>: this path's packing of every block's weights at once, which the object keeps
+    /// from the path's first call with it (a call then reads them where a kernel taking a span repacks them).
+    /// </summary>
+    private static void WritePackingOnce(SourceWriter w, KernelPlan plan, ChannelLanes lanes)
+    {
+        string t = plan.T;
+        string owner = lanes.NestedClass ?? plan.ClassName;
+        long length = lanes.PrepackedLength(plan);
+        double mib = length * (double)plan.ElementBytes / (1024 * 1024);
+        w.Line($"private const int PackedChunks = {lanes.ChunkCount}; // the chunks of input channels of each block of output channels");
+        w.Line($"private const int PrepackedLength = {length}; // {mib:0.##} MiB: every block's weights, packed once, PackedLength elements per block and chunk");
+        w.Line();
+        w.Line("/// <summary>This path's packing of <paramref name=\"weights\"/>: made at its first call with them, and kept by them for every later call.</summary>");
+        w.Line($"{lanes.Access} static ReadOnlySpan<{t}> Prepacked(PackedWeights<{t}> weights) => weights.PackedFor(typeof({owner}), PrepackedLength, PackAll);");
+        w.Line();
+        w.Line("/// <summary>Where the packed weights of the block of output channels from <paramref name=\"o\"/> and its input channels from <paramref name=\"c\"/> start.</summary>");
+        w.Line(lanes.Chunked
+            ? "private static int PrepackedOffset(int o, int c) => (o / LaneBlockChannels * PackedChunks + c / LaneChunk) * PackedLength;"
+            : "private static int PrepackedOffset(int o, int c) => o / LaneBlockChannels * PackedLength;");
+        w.Line();
+        w.Line("/// <summary>Every block's weights as <see cref=\"PackLaneWeights\"/> packs them for one call, block after block and chunk after chunk.</summary>");
+        using (w.Block($"private static void PackAll(ReadOnlySpan<{t}> weights, Span<{t}> prepacked)"))
+        {
+            using (w.Block("for (int o = 0; o < Groups * OutputsPerGroup; o += LaneBlockChannels)"))
+            {
+                if (lanes.Chunked)
+                {
+                    using (w.Block("for (int c = 0; c < ChannelsPerGroup; c += LaneChunk)"))
+                    {
+                        w.Line("PackLaneWeights(weights, prepacked.Slice(PrepackedOffset(o, c), PackedLength), o, c, Math.Min(LaneChunk, ChannelsPerGroup - c));");
+                    }
+                }
+                else
+                {
+                    w.Line("PackLaneWeights(weights, prepacked.Slice(PrepackedOffset(o, 0), PackedLength), o, 0, ChannelsPerGroup);");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The weights a block of output channels reads, for input channels from <paramref name="first"/>: repacked into the
+    /// scratch for this call, or, for a kernel taking <c>PackedWeights</c>, where they were packed once.
+    /// </summary>
+    private static void WriteBlockWeights(SourceWriter w, KernelPlan plan, string first, string channels)
+    {
+        w.Line(plan.Spec.TakesPackedWeights
+            ? $"ReadOnlySpan<{plan.T}> packed = prepacked.Slice(PrepackedOffset(o, {first}), PackedLength); // packed once, at the first call with these weights"
+            : $"PackLaneWeights(weights, packed, o, {first}, {channels});");
+    }
+
+    /// <summary>
+    /// The packed weights argument of a call of the blocks along the rows (<c>LaneBlocks</c>): this thread's scratch to
+    /// repack them into, or the copy packed once for a kernel taking <c>PackedWeights</c>.
+    /// </summary>
+    public static string PackedArgument(KernelPlan plan, ChannelLanes lanes)
+        => plan.Spec.TakesPackedWeights
+            ? $"{lanes.Qualifier}Prepacked(packedWeights)"
+            : $"KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength)";
+
+    /// <summary>The trailing argument of a call of <c>PaddedCopyLaneBlocks</c>: the copy packed once, for a kernel taking <c>PackedWeights</c>.</summary>
+    public static string PaddedCopyPackedArgument(KernelPlan plan, ChannelLanes lanes)
+        => plan.Spec.TakesPackedWeights ? $", {lanes.Qualifier}Prepacked(packedWeights)" : "";
 
     private static void WriteBlock(SourceWriter w, KernelPlan plan, ChannelLanes lanes, bool border)
     {

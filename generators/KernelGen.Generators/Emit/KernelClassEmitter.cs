@@ -191,12 +191,22 @@ internal static class KernelClassEmitter
         w.Line("/// <summary>Checks the arguments, then computes every output channel, block by block.</summary>");
         string spans = plan.Spec.HasConstantWeights
             ? $"ReadOnlySpan<{plan.T}> input, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
-            : SpanParameters(plan);
+            : plan.Spec.TakesPackedWeights
+                ? $"ReadOnlySpan<{plan.T}> input, PackedWeights<{plan.T}> packedWeights, ReadOnlySpan<{plan.T}> bias, Span<{plan.T}> output"
+                : SpanParameters(plan);
         using (w.Block($"public static void Run({spans}, {sizes}, in KernelParameterNames names)"))
         {
             if (plan.Spec.HasConstantWeights)
             {
                 w.Line($"ReadOnlySpan<{plan.T}> weights = ConstantWeights;");
+            }
+
+            if (plan.Spec.TakesPackedWeights)
+            {
+                w.Line("ArgumentNullException.ThrowIfNull(packedWeights, names.Weights);");
+                w.Line(plan.LanePaths.Any()
+                    ? $"ReadOnlySpan<{plan.T}> weights = packedWeights.Weights; // as given, for the paths that read them so; the channel-lane blocks read them packed"
+                    : $"ReadOnlySpan<{plan.T}> weights = packedWeights.Weights; // every path reads them as given: nothing to pack");
             }
 
             w.Line(plan.IsConvolution
@@ -246,7 +256,7 @@ internal static class KernelClassEmitter
                     using (w.Block($"if ({ChannelLaneEmitter.SevenWideCondition(lanes)})"))
                     {
                         w.Line("// Blocks of seven columns compute fewer outputs only to drop them; they run on a padded copy (interior blocks only).");
-                        w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
+                        w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents{ChannelLaneEmitter.PaddedCopyPackedArgument(plan, lanes)});");
                         w.Line("return;");
                     }
 
@@ -255,7 +265,7 @@ internal static class KernelClassEmitter
 
                 using (w.Block($"if ({ChannelLaneEmitter.Condition(lanes)})"))
                 {
-                    w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, KernelScratch.Get<{plan.T}>({lanes.Qualifier}PackedLength){ChannelLaneEmitter.SevenWideArgument(lanes, "layout.OutWidth")});");
+                    w.Line($"{lanes.Qualifier}LaneBlocks({SpanArguments(plan)}, layout, {ChannelLaneEmitter.PackedArgument(plan, lanes)}{ChannelLaneEmitter.SevenWideArgument(lanes, "layout.OutWidth")});");
                     w.Line("return;");
                 }
 
@@ -266,7 +276,7 @@ internal static class KernelClassEmitter
             {
                 using (w.Block($"if ({ChannelLaneEmitter.PaddedCopyCondition(lanes)})"))
                 {
-                    w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents);");
+                    w.Line($"{lanes.Qualifier}PaddedCopyLaneBlocks({SpanArguments(plan)}, height, width, layout, extents{ChannelLaneEmitter.PaddedCopyPackedArgument(plan, lanes)});");
                     w.Line("return;");
                 }
 

@@ -8,6 +8,10 @@ namespace KernelGen.Generators.Model;
 /// output stays cached.
 /// </summary>
 /// <param name="Options">The attribute's arguments, validated and with every default applied.</param>
+/// <param name="TakesPackedWeights">
+/// Whether the weights parameter is a <c>KernelGen.PackedWeights&lt;T&gt;</c> (copied once, and packed once per
+/// channel-lane path) rather than a <c>ReadOnlySpan&lt;T&gt;</c> (packed on every call).
+/// </param>
 internal sealed record KernelSpec(
     string AttributeName,
     KernelOperation Operation,
@@ -15,7 +19,8 @@ internal sealed record KernelSpec(
     ElementType Element,
     KernelOptions Options,
     bool HasBias,
-    MethodShape Method)
+    MethodShape Method,
+    bool TakesPackedWeights = false)
 {
     public int KernelHeight => Options.KernelHeight;
 

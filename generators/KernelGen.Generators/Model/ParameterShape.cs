@@ -7,11 +7,22 @@ internal sealed record ParameterShape(ParameterKind Kind, string Name)
 {
     public bool Matches(ITypeSymbol type) => Kind switch
     {
+        ParameterKind.ReadOnlySpan when Name == "weights" && PackedWeightsElement(type) is not null => true,
         ParameterKind.Int => type.SpecialType == SpecialType.System_Int32,
         _ => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
              && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
              && named.Name == (Kind == ParameterKind.ReadOnlySpan ? "ReadOnlySpan" : "Span"),
     };
+
+    /// <summary>
+    /// The element type of <c>KernelGen.PackedWeights&lt;T&gt;</c>, which the weights slot takes in place of a
+    /// <c>ReadOnlySpan&lt;T&gt;</c> (the weights copied once, and packed once per path); null for any other type.
+    /// </summary>
+    public static ITypeSymbol? PackedWeightsElement(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "PackedWeights" } named
+           && named.ContainingNamespace is { Name: "KernelGen", ContainingNamespace.IsGlobalNamespace: true }
+            ? named.TypeArguments[0]
+            : null;
 
     /// <summary>The parameter list a kernel of <paramref name="attribute"/> takes.</summary>
     public static ParameterShape[] For(KernelAttribute attribute, bool withBias, bool constantWeights)

@@ -132,6 +132,15 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// <summary>Whether the input channels go in several chunks (the weights of all of them exceed <see cref="MaxPackedBytes"/>).</summary>
     public bool Chunked => Chunk < ChannelsPerGroup;
 
+    /// <summary>The chunks of input channels a block of output channels takes its weights in.</summary>
+    public int ChunkCount => (ChannelsPerGroup + Chunk - 1) / Chunk;
+
+    /// <summary>
+    /// The length of every block's packed weights of a kernel taking <c>PackedWeights</c>: <see cref="PackedLength"/> per
+    /// block and chunk, a little more than the weights where the last chunk is short.
+    /// </summary>
+    public long PrepackedLength(KernelPlan plan) => (long)plan.Spec.OutChannels / BlockChannels * ChunkCount * PackedLength;
+
     /// <summary>
     /// The fewest output columns the layout takes: each end block's unpadded columns must lie inside the input (below
     /// 16 columns the left and right blocks overlap).
@@ -156,6 +165,17 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// row layout serves it better or it does not fit.
     /// </summary>
     public static ChannelLanes? For(KernelPlan plan, VectorWidth width)
+    {
+        // A kernel taking PackedWeights keeps all of a path's packed weights in one array: a layer whose packing would
+        // not fit one (near 2^31 weights) takes the other paths.
+        ChannelLanes? lanes = Plan(plan, width);
+        return lanes is not null && plan.Spec.TakesPackedWeights && lanes.PrepackedLength(plan) > MaxPrepackedLength ? null : lanes;
+    }
+
+    /// <summary>The largest array of packed weights a <c>PackedWeights</c> keeps (the runtime's largest array, less its alignment slack).</summary>
+    public const int MaxPrepackedLength = 0x7FFF_FF00;
+
+    private static ChannelLanes? Plan(KernelPlan plan, VectorWidth width)
     {
         KernelSpec s = plan.Spec;
         int lanes = width.Lanes(plan);

@@ -33,7 +33,7 @@ namespace KernelGen;
 public static class KernelScratch
 {
     /// <summary>The alignment, in bytes, of the first element of every span <see cref="Get{T}"/> returns.</summary>
-    public const int Alignment = 64;
+    public const int Alignment = AlignedArrays.Alignment;
 
     /// <summary>
     /// This thread's scratch span of exactly <paramref name="length"/> elements, 64-byte aligned: the buffer of earlier
@@ -64,25 +64,14 @@ public static class KernelScratch
         => Buffer<T>.Array is { } buffer ? buffer.Length - Buffer<T>.Start : 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe Span<T> Grow<T>(int length)
+    private static Span<T> Grow<T>(int length)
         where T : unmanaged
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        int size = Unsafe.SizeOf<T>();
-        int slack = (Alignment + size - 1) / size; // elements the aligned start may skip
-        long capacity = Math.Max(length, Capacity<T>());
-        capacity = (capacity + slack - 1) / slack * slack; // whole cache lines
-        if (capacity + slack > Array.MaxLength)
-        {
-            throw new OutOfMemoryException($"Kernel scratch of {length} elements of {typeof(T).Name} exceeds the largest array.");
-        }
 
-        // Zeroed (not GC.AllocateUninitializedArray): growing is rare, and a kernel's first call then never meets
-        // stale bytes in the vector lanes it computes but does not store.
-        T[] buffer = GC.AllocateArray<T>((int)(capacity + slack), pinned: true);
-        nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
-        nuint skip = (Alignment - address % Alignment) % Alignment;
-        int start = skip % (nuint)size == 0 ? (int)(skip / (nuint)size) : 0; // elements of a size that divides 8 always align
+        // Zeroed (not uninitialized): growing is rare, and a kernel's first call then never meets stale bytes in the
+        // vector lanes it computes but does not store.
+        T[] buffer = AlignedArrays.Allocate<T>(Math.Max(length, Capacity<T>()), out int start);
         Buffer<T>.Array = buffer;
         Buffer<T>.Start = start;
         return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), start), length);

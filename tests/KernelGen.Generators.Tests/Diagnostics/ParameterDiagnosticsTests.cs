@@ -74,6 +74,25 @@ public sealed class ParameterDiagnosticsTests
         => DiagnosticVerifier.Verify(MarkParameterList(attribute, parameters),
             "KG0007", messageContains: ["Kernel 'Kernel' mixes float and double spans", remedy]);
 
+    // PackedWeights<T> takes the weights' place only: not the bias's, not a pool's, not beside constant weights.
+    [Theory]
+    [InlineData("Conv2D(3, 3)", "ReadOnlySpan<float> input, ReadOnlySpan<float> weights, PackedWeights<float> bias, Span<float> output, int height, int width")]
+    [InlineData("Conv2D(3, 3)", "PackedWeights<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width")]
+    [InlineData("Conv2D(1, 2, Weights = new double[] { 1, 2 })", "ReadOnlySpan<float> input, PackedWeights<float> weights, Span<float> output, int height, int width")]
+    [InlineData("MaxPool2D(2, 2)", "ReadOnlySpan<float> input, PackedWeights<float> weights, Span<float> output, int height, int width")]
+    public void KG0005_PackedWeightsOutsideTheWeightsSlot(string attribute, string parameters)
+        => VerifyWrongParameters(attribute, parameters, "expected (");
+
+    [Fact]
+    public void KG0006_PackedWeightsOfAnotherElementType()
+        => DiagnosticVerifier.Verify(MarkParameterList("Conv2D(3, 3)", "ReadOnlySpan<int> input, PackedWeights<int> weights, Span<int> output, int height, int width"),
+            "KG0006", messageContains: ["uses spans of 'int'"]);
+
+    [Fact]
+    public void KG0007_PackedWeightsOfTheOtherFloatingPointType()
+        => DiagnosticVerifier.Verify(MarkParameterList("Conv2D(3, 3)", "ReadOnlySpan<float> input, PackedWeights<double> weights, Span<float> output, int height, int width"),
+            "KG0007", messageContains: ["use 'float' in every span"]);
+
     private static void VerifyWrongParameters(string attribute, string parameters, params string[] expected)
         => DiagnosticVerifier.Verify(MarkParameterList(attribute, parameters), "KG0005", messageContains: expected);
 

@@ -137,10 +137,11 @@ public static class BadCalls
         calls.AddRange(OutputOverflows(c));
         calls.AddRange(DimensionOverflows(c));
 
-        // The output sharing one element with each input span, from either side.
+        // The output sharing one element with each input span, from either side. PackedWeights are a copy the kernel owns:
+        // no span of the caller's for the output to overlap.
         foreach ((OverlapWith with, string? name) in new[] { (OverlapWith.Input, p.Input), (OverlapWith.Weights, p.Weights), (OverlapWith.Bias, p.Bias) })
         {
-            if (name is not null)
+            if (name is not null && !(with == OverlapWith.Weights && c.PackedWeights))
             {
                 calls.Add(Base(BadRow.Overlap, $"'{p.Output}' ends on the first element of '{name}'", argument, p.Output, p.Output, name) with { Overlap = with, OutputFirst = true });
                 calls.Add(Base(BadRow.Overlap, $"'{p.Output}' starts on the last element of '{name}'", argument, p.Output, p.Output, name) with { Overlap = with, OutputFirst = false });

@@ -59,6 +59,9 @@ public abstract record KernelCase
     /// </summary>
     public bool ExactWithIntegers => ConstantWeights is null || ConstantWeights.All(w => Math.Abs(w * 4096 - Math.Round(w * 4096)) == 0);
 
+    /// <summary>Whether the kernel takes its weights as a <see cref="PackedWeights{T}"/> (a copy: no span of the caller's to overlap).</summary>
+    public bool PackedWeights { get; init; }
+
     public abstract Type ElementType { get; }
 
     public bool Is2D => Family is KernelFamily.Conv2D or KernelFamily.MaxPool2D or KernelFamily.AvgPool2D;
@@ -123,6 +126,11 @@ public abstract record KernelCase
             if (ConstantWeights is not null)
             {
                 name.Append("_const").Append(Method[(Method.LastIndexOf('.') + 1)..]);
+            }
+
+            if (PackedWeights)
+            {
+                name.Append("_packed");
             }
 
             name.Append(ElementType == typeof(float) ? "_f32" : "_f64");

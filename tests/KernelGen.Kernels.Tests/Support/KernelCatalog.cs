@@ -10,6 +10,10 @@ namespace KernelGen.Kernels.Tests;
 /// </summary>
 public static class KernelCatalog
 {
+    /// <summary>The <see cref="PackedWeights{T}"/> a call passes for the weights it is given.</summary>
+    public delegate PackedWeights<T> WeightsObject<T>(ReadOnlySpan<T> weights)
+        where T : unmanaged;
+
     private static readonly Lazy<IReadOnlyDictionary<string, KernelCase>> Cases = new(Build);
 
     public static IEnumerable<KernelCase> All => Cases.Value.Values;
@@ -64,6 +68,7 @@ public static class KernelCatalog
         bool constant = attribute is ConvolutionAttribute { Weights: not null };
         int withoutBias = (attribute is Conv2DAttribute ? 5 : 4) - (constant ? 1 : 0);
         bool hasBias = attribute is ConvolutionAttribute && method.GetParameters().Length == withoutBias + 1;
+        bool packed = TakesPackedWeights(method);
         switch (attribute)
         {
             case ConvolutionAttribute conv:
@@ -78,8 +83,10 @@ public static class KernelCatalog
                     Family = family, Method = name, Parameters = ParametersOf(method, family), KernelHeight = kh, KernelWidth = kw, Padding = conv.Padding,
                     Stride = conv.Stride, Dilation = conv.Dilation, InChannels = conv.InChannels, OutChannels = conv.OutChannels,
                     Groups = conv.Groups, Flip = conv.Flip, Activation = conv.Activation, HasBias = hasBias,
-                    ConstantWeights = conv.Weights,
-                    Generated = constant ? ConstantWeightInvoker<T>(method, family, hasBias) : ConvolutionInvoker<T>(method, family, hasBias),
+                    ConstantWeights = conv.Weights, PackedWeights = packed,
+                    Generated = constant ? ConstantWeightInvoker<T>(method, family, hasBias)
+                        : packed ? PackedWeightsInvoker<T>(method, family, hasBias, conv.OutChannels * (conv.InChannels / conv.Groups) * kh * kw)
+                        : ConvolutionInvoker<T>(method, family, hasBias),
                 };
             case PoolingAttribute pool:
                 (int ph, int pw, KernelFamily poolFamily) = pool switch
@@ -111,11 +118,49 @@ public static class KernelCatalog
         string[] sizes = parameters.Where(p => p.ParameterType == typeof(int)).Select(p => p.Name!).ToArray();
         bool convolution = family is KernelFamily.Conv1D or KernelFamily.Conv2D;
         bool runtimeWeights = convolution && method.GetCustomAttribute<ConvolutionAttribute>(inherit: false)?.Weights is null;
-        string? weights = runtimeWeights ? readOnly[1] : null;
-        string? bias = convolution && readOnly.Length > (runtimeWeights ? 2 : 1) ? readOnly[^1] : null;
+        bool packed = TakesPackedWeights(method);
+        string? weights = !runtimeWeights ? null : packed ? parameters[1].Name : readOnly[1];
+        string? bias = convolution && readOnly.Length > (runtimeWeights && !packed ? 2 : 1) ? readOnly[^1] : null;
         return new KernelParameters(readOnly[0], weights, bias, output, sizes.Length == 2 ? sizes[0] : null, sizes[^1]);
 
         static bool Is(ParameterInfo p, Type span) => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == span;
+    }
+
+    /// <summary>Whether the weights parameter is a <see cref="PackedWeights{T}"/> (a convolution's second parameter).</summary>
+    public static bool TakesPackedWeights(MethodInfo method)
+        => method.GetParameters() is [_, { ParameterType: { IsGenericType: true } type }, ..] && type.GetGenericTypeDefinition() == typeof(PackedWeights<>);
+
+    // A kernel taking PackedWeights gets a new object from the weights of each call, so that every call packs them
+    // (PackedWeightsTests keeps one object across calls). The object copies the prefix the layer needs, as a user would
+    // copy a layer's weights (a span longer than that may reach into a guard page), or all of a span that is too short.
+    private static GeneratedKernel<T> PackedWeightsInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias, int weightsLength)
+        where T : unmanaged
+        => PackedWeightsInvoker<T>(method, family, hasBias, weights => new(weights.Length > weightsLength ? weights[..weightsLength] : weights));
+
+    /// <summary>A kernel taking <see cref="PackedWeights{T}"/> seen through <see cref="GeneratedKernel{T}"/>: <paramref name="pack"/> turns each call's weights into the object passed.</summary>
+    public static GeneratedKernel<T> PackedWeightsInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias, WeightsObject<T> pack)
+        where T : unmanaged
+    {
+        if (family == KernelFamily.Conv2D)
+        {
+            if (hasBias)
+            {
+                var biased = method.CreateDelegate<KernelShapes.Conv2DPackedWithBias<T>>();
+                return (input, weights, bias, output, height, width) => biased(input, pack(weights), bias, output, height, width);
+            }
+
+            var kernel = method.CreateDelegate<KernelShapes.Conv2DPacked<T>>();
+            return (input, weights, bias, output, height, width) => kernel(input, pack(weights), output, height, width);
+        }
+
+        if (hasBias)
+        {
+            var biased1D = method.CreateDelegate<KernelShapes.Conv1DPackedWithBias<T>>();
+            return (input, weights, bias, output, height, width) => biased1D(input, pack(weights), bias, output, width);
+        }
+
+        var plain = method.CreateDelegate<KernelShapes.Conv1DPacked<T>>();
+        return (input, weights, bias, output, height, width) => plain(input, pack(weights), output, width);
     }
 
     private static GeneratedKernel<T> ConvolutionInvoker<T>(MethodInfo method, KernelFamily family, bool hasBias)

@@ -23,6 +23,18 @@ public static class KernelShapes
 
     public delegate void Conv1DConstantWithBias<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> bias, Span<T> output, int length);
 
+    public delegate void Conv2DPacked<T>(ReadOnlySpan<T> input, PackedWeights<T> weights, Span<T> output, int height, int width)
+        where T : unmanaged;
+
+    public delegate void Conv2DPackedWithBias<T>(ReadOnlySpan<T> input, PackedWeights<T> weights, ReadOnlySpan<T> bias, Span<T> output, int height, int width)
+        where T : unmanaged;
+
+    public delegate void Conv1DPacked<T>(ReadOnlySpan<T> input, PackedWeights<T> weights, Span<T> output, int length)
+        where T : unmanaged;
+
+    public delegate void Conv1DPackedWithBias<T>(ReadOnlySpan<T> input, PackedWeights<T> weights, ReadOnlySpan<T> bias, Span<T> output, int length)
+        where T : unmanaged;
+
     public delegate void Pool2D<T>(ReadOnlySpan<T> input, Span<T> output, int height, int width);
 
     public delegate void Pool1D<T>(ReadOnlySpan<T> input, Span<T> output, int length);
