@@ -41,7 +41,8 @@ public sealed record PoolLayer(bool IsMax, int Channels, int Height, int Width, 
 /// </summary>
 public static class LayerShapes
 {
-    public static Shape<T> Conv2D<T>(string name, string? description, ConvLayer layer, Targets targets, Kernel<T> generated)
+    public static Shape<T> Conv2D<T>(string name, string? description, ConvLayer layer, Targets targets, Kernel<T> generated,
+        PackedKernelFactory<T>? packed = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         (int h, int w, int k) = (layer.Height, layer.Width, layer.Kernel);
@@ -58,7 +59,7 @@ public static class LayerShapes
                 inChannels: layer.InChannels, outChannels: layer.OutChannels, groups: layer.Groups, activation: activation),
             (i, wt, b, o) => ReferenceKernels.Conv2D<T>(i, wt, b, o, h, w, k, k, layer.Padding, layer.Stride,
                 inChannels: layer.InChannels, outChannels: layer.OutChannels, groups: layer.Groups, activation: activation),
-            FloatOnly<T>(onnx));
+            FloatOnly<T>(onnx), packed);
     }
 
     public static Shape<float> Pool2D(string name, string? description, PoolLayer layer, Targets targets, Kernel<float> generated)

@@ -16,8 +16,9 @@ namespace KernelGen.Benchmarks;
 public static partial class QuickBenchmark
 {
     /// <summary>What one shape measured.</summary>
+    /// <param name="SpanWeights">The generated kernel taking its weights as a span, where <see cref="Generated"/> takes them packed.</param>
     private sealed record Result(Shape Shape, Timing Generated, Timing Hand, Timing Reference, Timing Bound, Timing Peer,
-        KernelErrors Errors, long Allocated)
+        KernelErrors Errors, long Allocated, Timing SpanWeights)
     {
         public bool Correct => Errors.Generated <= Shape.Tolerance && Errors.HandVectorized <= Shape.Tolerance &&
             !(Errors.Peer > Shape.Tolerance);
@@ -147,9 +148,10 @@ public static partial class QuickBenchmark
             Timing reference = generatedOnly ? Timing.None : Time(shape.RunReference, plan, errors.ReferenceSeconds);
             Timing hand = generatedOnly ? Timing.None : Time(shape.RunHandVectorized, plan);
             Timing bound = generatedOnly || !(shape.IsPool || plan.ConvolutionBounds) ? Timing.None : Time(shape.RunBound, plan);
+            Timing spanWeights = shape.HasPackedWeights ? Time(shape.RunSpanWeights, TimingPlan.SpanWeights) : Timing.None;
             Timing generated = Time(shape.RunGenerated, plan);
-            long allocated = AllocatedPerCall(shape.RunGenerated);
-            return new Result(shape, generated, hand, reference, bound, peer, errors, allocated);
+            long allocated = Math.Max(AllocatedPerCall(shape.RunGenerated), shape.HasPackedWeights ? AllocatedPerCall(shape.RunSpanWeights) : 0);
+            return new Result(shape, generated, hand, reference, bound, peer, errors, allocated, spanWeights);
         }
         finally
         {

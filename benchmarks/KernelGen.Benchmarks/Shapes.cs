@@ -18,6 +18,12 @@ public interface IPeerKernel : IDisposable
 public delegate IPeerKernel PeerFactory<T>(T[] input, T[] weights, T[] bias, T[] output);
 
 /// <summary>
+/// A generated kernel taking <see cref="PackedWeights{T}"/>, bound to the shape's weights when they are allocated (as
+/// an inference session packs its weights when it is created): the kernel packs them at its first call.
+/// </summary>
+public delegate Kernel<T> PackedKernelFactory<T>(T[] weights);
+
+/// <summary>
 /// What checking a shape found: each kernel's largest error against the reference, relative to <c>1 + |expected|</c>
 /// (<see cref="Peer"/> null without a peer), and the reference call's thread CPU seconds (a slow reference is timed by it).
 /// </summary>
@@ -71,6 +77,15 @@ public abstract class Shape(string name, string description, double work, bool i
     public abstract void Release();
 
     public abstract void RunGenerated();
+
+    /// <summary>
+    /// Whether <see cref="RunGenerated"/> is a kernel taking <see cref="PackedWeights{T}"/> (packed once), with the same
+    /// layer's kernel taking the weights as a span (repacking them on every call) as <see cref="RunSpanWeights"/>.
+    /// </summary>
+    public abstract bool HasPackedWeights { get; }
+
+    /// <summary>The layer's generated kernel taking its weights as a span, where <see cref="HasPackedWeights"/>.</summary>
+    public abstract void RunSpanWeights();
 
     public abstract void RunHandVectorized();
 
@@ -170,12 +185,13 @@ public abstract class Shape(string name, string description, double work, bool i
 /// <summary>A shape in element type <typeparamref name="T"/>.</summary>
 public sealed class Shape<T>(string name, string description, int inputLength, int weightLength, int biasLength, int outputLength,
     double work, bool isPool, Targets targets, Kernel<T> generated, Kernel<T> handVectorized, Kernel<T> reference,
-    PeerFactory<T>? peer = null)
+    PeerFactory<T>? peer = null, PackedKernelFactory<T>? packed = null)
     : Shape(name, description, work, isPool, targets)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T[] _input = [], _weights = [], _bias = [], _output = [], _boundOutput = [];
     private IPeerKernel? _peer;
+    private Kernel<T>? _packed;
 
     public override bool IsDouble => typeof(T) == typeof(double);
 
@@ -198,16 +214,22 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
         _output = new T[outputLength];
         _boundOutput = new T[outputLength];
         _peer = peer?.Invoke(_input, _weights, _bias, _output);
+        _packed = packed?.Invoke(_weights);
     }
 
     public override void Release()
     {
         _peer?.Dispose();
         _peer = null;
+        _packed = null;
         _input = _weights = _bias = _output = _boundOutput = [];
     }
 
-    public override void RunGenerated() => generated(_input, _weights, _bias, _output);
+    public override void RunGenerated() => (_packed ?? generated)(_input, _weights, _bias, _output);
+
+    public override bool HasPackedWeights => packed is not null;
+
+    public override void RunSpanWeights() => generated(_input, _weights, _bias, _output);
 
     public override void RunHandVectorized() => handVectorized(_input, _weights, _bias, _output);
 
@@ -232,7 +254,13 @@ public sealed class Shape<T>(string name, string description, int inputLength, i
             return Error(expected);
         }
 
-        return new KernelErrors(ErrorOf(RunGenerated), ErrorOf(RunHandVectorized), HasPeer ? ErrorOf(RunPeer) : null, referenceSeconds);
+        double generatedError = ErrorOf(RunGenerated);
+        if (HasPackedWeights)
+        {
+            generatedError = Math.Max(generatedError, ErrorOf(RunSpanWeights)); // both generated kernels, checked alike
+        }
+
+        return new KernelErrors(generatedError, ErrorOf(RunHandVectorized), HasPeer ? ErrorOf(RunPeer) : null, referenceSeconds);
     }
 
     private double Error(T[] expected)
