@@ -16,6 +16,9 @@ public sealed record ConvLayer(int InChannels, int OutChannels, int Height, int 
         $"{(IsDepthwise ? $"{InChannels} ch" : $"{InChannels}->{OutChannels}")}{(Groups > 1 && !IsDepthwise ? $" in {Groups} groups" : "")}, " +
         $"{Height}x{Width}{(Bias ? Relu ? ", bias+ReLU" : ", bias" : Relu ? ", ReLU" : "")}";
 
+    /// <summary>Output positions per channel.</summary>
+    public int OutputPixels => ShapeMath.Dimension(Height, Kernel, Stride, padding: Padding).Output * ShapeMath.Dimension(Width, Kernel, Stride, padding: Padding).Output;
+
     internal OnnxLayer Onnx => new(InChannels, OutChannels, Height, Width, Kernel, Kernel, Stride, 1, Groups, Padding);
 }
 

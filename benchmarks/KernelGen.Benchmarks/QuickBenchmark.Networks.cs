@@ -24,8 +24,10 @@ public static partial class QuickBenchmark
             $"({plan.WarmUp.TotalMilliseconds:F0} ms of warm-up, {plan.Budget.TotalMilliseconds:F0} ms of samples; a call slower than {plan.SlowCall.TotalMilliseconds:F0} ms: the median of " +
             $"{plan.SlowSamples} single calls after {TimingPlan.SlowWarmUp.TotalMilliseconds:F0} ms of warm-up calls; slower than {TimingPlan.OneCall.TotalSeconds:F0} s: the check's call), the memory bound of pools only. " +
             $"Targets: generated / ORT ≤ 1 on every layer, and ≥{NetworkPeakPercent:F0}% of the peak on every convolution with at least " +
-            $"{ComputeBoundMultiplyAdds:F0} multiply-adds per output. \"generated\": the kernel declared with `PackedWeights<float>` weights where the layer has one " +
-            "(packed at its first call and read at every later one, as ONNX Runtime packs its weights when a session is created); " +
+            $"{ComputeBoundMultiplyAdds:F0} multiply-adds per output. \"generated\": on output maps of at most " +
+            $"{NetworkLayers.PackedMaxOutputPixels} pixels, where repacking per call is a visible part of a call, the layer's kernel declared with " +
+            "`PackedWeights<float>` weights (packed at its first call and read at every later one, as ONNX Runtime packs its weights " +
+            "when a session is created), elsewhere the kernel declared with a span; " +
             $"\"span weights\": the same layer's kernel declared with `ReadOnlySpan<float>` weights, which repacks them on every call " +
             $"(timed with half the warm-up and samples: {TimingPlan.SpanWeights.WarmUp.TotalMilliseconds:F0} ms each).");
         table.AppendLine();

@@ -37,9 +37,9 @@ public static class NetworkLayers
         [
             new Network("ResNet-18",
             [
-                (Conv("R1", new(3, 64, 224, 224, 7, 2, Same, Bias: true, Relu: true), NetworkKernels.Conv7x7S2Same3To64Relu, NetworkKernels.Conv7x7S2Same3To64ReluPacked), 1),
+                (Conv("R1", new(3, 64, 224, 224, 7, 2, Same, Bias: true, Relu: true), NetworkKernels.Conv7x7S2Same3To64Relu), 1),
                 (Pool("R2", new(IsMax: true, 64, 112, 112, 3, 2, Same), NetworkKernels.MaxPool3x3S2Same64), 1),
-                (Conv("R3", new(64, 64, 56, 56, 3, 1, Same, Bias: true, Relu: true), BenchmarkKernels.Conv3x3Same64, NetworkKernels.Conv3x3Same64Packed), 4),
+                (Conv("R3", new(64, 64, 56, 56, 3, 1, Same, Bias: true, Relu: true), BenchmarkKernels.Conv3x3Same64), 4),
                 (Conv("R4", new(64, 128, 56, 56, 3, 2, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3S2Same64To128Relu, NetworkKernels.Conv3x3S2Same64To128ReluPacked), 1),
                 (Conv("R5", new(64, 128, 56, 56, 1, 2, Bias: true), NetworkKernels.Conv1x1S2_64To128, NetworkKernels.Conv1x1S2_64To128Packed), 1),
                 (Conv("R6", new(128, 128, 28, 28, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same128Relu, NetworkKernels.Conv3x3Same128ReluPacked), 3),
@@ -53,15 +53,15 @@ public static class NetworkLayers
             ]),
             new Network("MobileNetV2",
             [
-                (Conv("M1", new(3, 32, 224, 224, 3, 2, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3S2Same3To32Relu, NetworkKernels.Conv3x3S2Same3To32ReluPacked), 1),
+                (Conv("M1", new(3, 32, 224, 224, 3, 2, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3S2Same3To32Relu), 1),
                 (Conv("M2", Depthwise(32, 112, 1), NetworkKernels.Depthwise3x3Same32Relu), 1),
-                (Conv("M3", Pointwise(32, 16, 112), NetworkKernels.Conv1x1_32To16, NetworkKernels.Conv1x1_32To16Packed), 1),
-                (Conv("M4", Pointwise(16, 96, 112, relu: true), NetworkKernels.Conv1x1_16To96Relu, NetworkKernels.Conv1x1_16To96ReluPacked), 1),
+                (Conv("M3", Pointwise(32, 16, 112), NetworkKernels.Conv1x1_32To16), 1),
+                (Conv("M4", Pointwise(16, 96, 112, relu: true), NetworkKernels.Conv1x1_16To96Relu), 1),
                 (Conv("M5", Depthwise(96, 112, 2), NetworkKernels.Depthwise3x3S2Same96Relu), 1),
-                (Conv("M6", Pointwise(96, 24, 56), NetworkKernels.Conv1x1_96To24, NetworkKernels.Conv1x1_96To24Packed), 1),
-                (Conv("M7", Pointwise(24, 144, 56, relu: true), NetworkKernels.Conv1x1_24To144Relu, NetworkKernels.Conv1x1_24To144ReluPacked), 2),
+                (Conv("M6", Pointwise(96, 24, 56), NetworkKernels.Conv1x1_96To24), 1),
+                (Conv("M7", Pointwise(24, 144, 56, relu: true), NetworkKernels.Conv1x1_24To144Relu), 2),
                 (Conv("M8", Depthwise(144, 56, 1), NetworkKernels.Depthwise3x3Same144Relu), 1),
-                (Conv("M9", Pointwise(144, 24, 56), NetworkKernels.Conv1x1_144To24, NetworkKernels.Conv1x1_144To24Packed), 1),
+                (Conv("M9", Pointwise(144, 24, 56), NetworkKernels.Conv1x1_144To24), 1),
                 (Conv("M10", Depthwise(144, 56, 2), NetworkKernels.Depthwise3x3S2Same144Relu), 1),
                 (Conv("M11", Pointwise(144, 32, 28), NetworkKernels.Conv1x1_144To32, NetworkKernels.Conv1x1_144To32Packed), 1),
                 (Conv("M12", Pointwise(32, 192, 28, relu: true), NetworkKernels.Conv1x1_32To192Relu, NetworkKernels.Conv1x1_32To192ReluPacked), 3),
@@ -87,10 +87,10 @@ public static class NetworkLayers
             ]),
             new Network("VGG-16, blocks 1-2",
             [
-                (Conv("V1", new(3, 64, 224, 224, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same3To64Relu, NetworkKernels.Conv3x3Same3To64ReluPacked), 1),
-                (Conv("V2", new(64, 64, 224, 224, 3, 1, Same, Bias: true, Relu: true), BenchmarkKernels.Conv3x3Same64, NetworkKernels.Conv3x3Same64Packed), 1),
+                (Conv("V1", new(3, 64, 224, 224, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same3To64Relu), 1),
+                (Conv("V2", new(64, 64, 224, 224, 3, 1, Same, Bias: true, Relu: true), BenchmarkKernels.Conv3x3Same64), 1),
                 (Pool("V3", new(IsMax: true, 64, 224, 224, 2, 2), BenchmarkKernels.MaxPool2x2), 1),
-                (Conv("V4", new(64, 128, 112, 112, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same64To128Relu, NetworkKernels.Conv3x3Same64To128ReluPacked), 1),
+                (Conv("V4", new(64, 128, 112, 112, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same64To128Relu), 1),
                 (Conv("V5", new(128, 128, 112, 112, 3, 1, Same, Bias: true, Relu: true), NetworkKernels.Conv3x3Same128Relu, NetworkKernels.Conv3x3Same128ReluPacked), 1),
                 (Pool("V6", new(IsMax: true, 128, 112, 112, 2, 2), NetworkKernels.MaxPool2x2_128), 1),
             ]),
@@ -113,9 +113,18 @@ public static class NetworkLayers
     private static ConvLayer Pointwise(int inChannels, int outChannels, int size, bool relu = false) =>
         new(inChannels, outChannels, size, size, 1, Bias: true, Relu: relu);
 
+    /// <summary>
+    /// The largest output map, in pixels, on which a layer's generated kernel is the one taking packed weights. A call
+    /// that repacks makes one pass over the weights, about as long as reading them; the convolution reads each weight
+    /// once per output pixel, so the pass is about 1 / pixels of the work at memory speed against compute speed: 47%
+    /// estimated (18% measured) on a 7 × 7 map, 3% on 28 × 28, under 1% on 56 × 56. Above this the two kernels time
+    /// the same within noise, and timing both would cost the main job its three minutes.
+    /// </summary>
+    public const int PackedMaxOutputPixels = 32 * 32;
+
     private static Shape Conv(string name, ConvLayer layer, ConvKernel kernel, PackedConvKernel? packed = null) =>
         LayerShapes.Conv2D<float>(name, null, layer, new Targets(), (i, w, b, o) => kernel(i, w, b, o, layer.Height, layer.Width),
-            packed is null ? null : weights =>
+            packed is null || layer.OutputPixels > PackedMaxOutputPixels ? null : weights =>
             {
                 var packedWeights = new PackedWeights<float>(weights);
                 return (i, _, b, o) => packed(i, packedWeights, b, o, layer.Height, layer.Width);
