@@ -29,7 +29,7 @@ public static partial class QuickBenchmark
             "`PackedWeights<float>` weights (packed at its first call and read at every later one, as ONNX Runtime packs its weights " +
             "when a session is created), elsewhere the kernel declared with a span; " +
             $"\"span weights\": the same layer's kernel declared with `ReadOnlySpan<float>` weights, which repacks them on every call " +
-            $"(timed with half the warm-up and samples: {TimingPlan.SpanWeights.WarmUp.TotalMilliseconds:F0} ms each).");
+            $"(timed with {TimingPlan.SpanWeights.WarmUp.TotalMilliseconds:F0} ms of warm-up and of samples).");
         table.AppendLine();
         table.AppendLine("| layer | what | occurs | generated | span weights | hand-vectorized | reference | ONNX Runtime | generated rate | % of peak | time / bound | generated / ORT | targets |");
         table.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
