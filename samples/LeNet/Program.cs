@@ -89,7 +89,7 @@ var g = generated;
                                            timer.BestMicroseconds(() => LeNet5.ReferenceConv1(network, g.Input, g.Conv1))),
     ("S2 avg pool 2x2, 6 x 28x28", timer.BestMicroseconds(() => Layers.Pool1(g.Conv1, g.Pool1, 28, 28)),
                                    timer.BestMicroseconds(() => LeNet5.ReferencePool1(g.Conv1, g.Pool1))),
-    ("C3 conv 5x5 6->16 +bias ReLU, 14x14", timer.BestMicroseconds(() => Layers.Conv2(g.Pool1, network.Conv2Weights, network.Conv2Bias, g.Conv2, 14, 14)),
+    ("C3 conv 5x5 6->16 +bias ReLU, 14x14", timer.BestMicroseconds(() => Layers.Conv2(g.Pool1, network.Conv2Packed, network.Conv2Bias, g.Conv2, 14, 14)),
                                             timer.BestMicroseconds(() => LeNet5.ReferenceConv2(network, g.Pool1, g.Conv2))),
     ("S4 avg pool 2x2, 16 x 10x10", timer.BestMicroseconds(() => Layers.Pool2(g.Conv2, g.Pool2, 10, 10)),
                                     timer.BestMicroseconds(() => LeNet5.ReferencePool2(g.Conv2, g.Pool2))),
@@ -120,6 +120,10 @@ internal sealed class LeNet5
     public float[] Conv1Bias { get; }
     public float[] Conv2Weights { get; }
     public float[] Conv2Bias { get; }
+
+    /// <summary>C3's weights, copied once for the generated layer (which packs them at its first call).</summary>
+    public PackedWeights<float> Conv2Packed { get; }
+
     private readonly (float[] Weights, float[] Bias, int In, int Out)[] dense;
 
     /// <summary>He-uniform weights (limit √(6 / fan-in)) and small biases, from a fixed seed.</summary>
@@ -133,6 +137,7 @@ internal sealed class LeNet5
         Conv1Bias = Uniform(6, 0.1);
         Conv2Weights = Uniform(16 * 6 * 5 * 5, Math.Sqrt(6.0 / (6 * 5 * 5)));
         Conv2Bias = Uniform(16, 0.1);
+        Conv2Packed = new PackedWeights<float>(Conv2Weights);
         dense = [.. new[] { (400, 120), (120, 84), (84, 10) }.Select(d => (Uniform(d.Item1 * d.Item2, Math.Sqrt(6.0 / d.Item1)), Uniform(d.Item2, 0.1), d.Item1, d.Item2))];
     }
 
@@ -169,7 +174,7 @@ internal sealed class LeNet5
         {
             Layers.Conv1(b.Input, Conv1Weights, Conv1Bias, b.Conv1, 32, 32);
             Layers.Pool1(b.Conv1, b.Pool1, 28, 28);
-            Layers.Conv2(b.Pool1, Conv2Weights, Conv2Bias, b.Conv2, 14, 14);
+            Layers.Conv2(b.Pool1, Conv2Packed, Conv2Bias, b.Conv2, 14, 14);
             Layers.Pool2(b.Conv2, b.Pool2, 10, 10);
         }
         else
