@@ -17,9 +17,10 @@ public sealed partial class KernelGenerator
         private static readonly string Version = typeof(KernelGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
         /// <summary>
-        /// A unique, deterministic file name: namespace, containing types, method, attribute, element type and arity,
-        /// then a hash of the exact name (and a mark for a <c>PackedWeights</c> overload, which may share all of those). Roslyn compares hint names ignoring case and the arity mark '`' is written
-        /// '_', so without the hash <c>Smooth</c> and <c>smooth</c>, or <c>Outer&lt;T&gt;</c> and <c>Outer_1</c>, would collide.
+        /// A unique, deterministic file name: namespace, containing types, method, attribute, element type and arity
+        /// (with a mark for a <c>PackedWeights</c> overload, which may share all of those), then a hash of the exact
+        /// name. Roslyn compares hint names ignoring case and the arity mark '`' is written '_', so without the hash
+        /// <c>Smooth</c> and <c>smooth</c>, or <c>Outer&lt;T&gt;</c> and <c>Outer_1</c>, would collide.
         /// </summary>
         public static string HintName(KernelSpec spec)
         {

@@ -10,6 +10,11 @@ public static partial class Kernels
     public static partial void Conv3x3SameBiasRelu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias,
                                                    Span<float> output, int height, int width);
 
+    // Channel-rich, with its weights packed once (the object is reused across every size, and so across paths).
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 32, Activation = Activation.Relu)]
+    public static partial void Conv3x3SamePacked(ReadOnlySpan<float> input, PackedWeights<float> weights, ReadOnlySpan<float> bias,
+                                                 Span<float> output, int height, int width);
+
     [Conv2D(3, 3, Padding = Padding.Same, Weights = new double[] { 1, 0, -1, 2, 0, -2, 1, 0, -1 })]
     public static partial void Sobel(ReadOnlySpan<float> input, Span<float> output, int height, int width);
 

@@ -27,6 +27,19 @@ Run2D("Conv2D 3x3 Same 2->3 bias ReLU, float", images, (h, w) =>
     return Compare<float>(expected, actual, ConvolutionTolerance<float>(2 * 3 * 3));
 });
 
+float[] packedSource = Fill<float>(32 * 16 * 3 * 3), packedBias = Fill<float>(32);
+var packedWeights = new PackedWeights<float>(packedSource);
+Run2D("Conv2D 3x3 Same 16->32 bias ReLU, weights packed once, float", images, (h, w) =>
+{
+    float[] input = Fill<float>(16 * h * w);
+    int n = 32 * Out(h, 3, 1, Padding.Same) * Out(w, 3, 1, Padding.Same);
+    float[] expected = new float[n], actual = new float[n];
+    ReferenceKernels.Conv2D<float>(input, packedSource, packedBias, expected, h, w, 3, 3, Padding.Same,
+                                   inChannels: 16, outChannels: 32, activation: Activation.Relu);
+    Kernels.Conv3x3SamePacked(input, packedWeights, packedBias, actual, h, w);
+    return Compare<float>(expected, actual, ConvolutionTolerance<float>(16 * 3 * 3));
+});
+
 Run2D("Conv2D 3x3 Same, constant (Sobel) weights, float", images, (h, w) =>
 {
     float[] input = Fill<float>(h * w);
