@@ -225,12 +225,12 @@ public sealed class ChannelLaneEmissionTests
     [Fact]
     public void ManyInputChannels_GoInChunksThatFitTheScratchBuffer()
     {
-        // 512 input channels of 3 × 3 weights for 16 outputs are 288 KiB repacked: chunks of 227 channels (127.7 KiB),
-        // in the thread's scratch buffer, not on the stack (a call must fit a 64 KiB stack).
+        // 512 input channels of 3 × 3 weights for 16 outputs are 288 KiB repacked: at most 227 channels (127.7 KiB) fit,
+        // so 3 equal chunks of 171 (96.2 KiB), in the thread's scratch buffer, not on the stack (a call must fit a 64 KiB stack).
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 16, Activation = Activation.Relu)");
 
-        Assert.Contains("private const int LaneChunk = 227;", code);
-        Assert.Contains("private const int PackedLength = 32688; // 127.7 KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)", code);
+        Assert.Contains("private const int LaneChunk = 171;", code);
+        Assert.Contains("private const int PackedLength = 24624; // 96.2 KiB: the repacked weights of one block of output channels, in this thread's scratch (not the stack)", code);
         Assert.DoesNotContain("stackalloc", code);
         Assert.Contains("PackLaneWeights(weights, packed, o, c, channels);", code);
         Assert.Contains("Lanes512<KernelColumns.Interior>(input, packed, bias, output, layout, o, c0 + c, y, channels, resume, finish, firstRowDone, LaneBlockColumns, layout.OutWidth - LaneBlockColumns);", code);
