@@ -92,8 +92,8 @@ public sealed partial class KernelGenerator
                 {
                     string type = shape[i].Kind switch
                     {
-                        ParameterKind.ReadOnlySpan when shape[i].Name == "weights" && plan.Spec.TakesPackedWeights => $"global::KernelGen.PackedWeights<{plan.T}>",
-                        ParameterKind.ReadOnlySpan => $"global::System.ReadOnlySpan<{plan.T}>",
+                        ParameterKind.Weights when plan.Spec.TakesPackedWeights => $"global::KernelGen.PackedWeights<{plan.T}>",
+                        ParameterKind.ReadOnlySpan or ParameterKind.Weights => $"global::System.ReadOnlySpan<{plan.T}>",
                         ParameterKind.Span => $"global::System.Span<{plan.T}>",
                         _ => "int",
                     };

@@ -217,7 +217,8 @@ public sealed partial class KernelGenerator
             }
 
             hasBias = shape == withBias && withBias.Length != withoutBias.Length;
-            packedWeights = attribute.IsConvolution && !constantWeights && ParameterShape.PackedWeightsElement(parameters[1].Type) is not null;
+            int weights = Array.FindIndex(shape!, p => p.Kind == ParameterKind.Weights);
+            packedWeights = weights >= 0 && ParameterShape.PackedWeightsElement(parameters[weights].Type) is not null;
             if (hasBias && constantWeights)
             {
                 ReportBiasNamedAsWeights(method, syntax, attribute, diagnostics);

@@ -7,12 +7,15 @@ internal sealed record ParameterShape(ParameterKind Kind, string Name)
 {
     public bool Matches(ITypeSymbol type) => Kind switch
     {
-        ParameterKind.ReadOnlySpan when Name == "weights" && PackedWeightsElement(type) is not null => true,
         ParameterKind.Int => type.SpecialType == SpecialType.System_Int32,
-        _ => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-             && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-             && named.Name == (Kind == ParameterKind.ReadOnlySpan ? "ReadOnlySpan" : "Span"),
+        ParameterKind.Weights => IsSystemSpan(type, "ReadOnlySpan") || PackedWeightsElement(type) is not null,
+        _ => IsSystemSpan(type, Kind == ParameterKind.ReadOnlySpan ? "ReadOnlySpan" : "Span"),
     };
+
+    private static bool IsSystemSpan(ITypeSymbol type, string name)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+           && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+           && named.Name == name;
 
     /// <summary>
     /// The element type of <c>KernelGen.PackedWeights&lt;T&gt;</c>, which the weights slot takes in place of a
@@ -30,7 +33,7 @@ internal sealed record ParameterShape(ParameterKind Kind, string Name)
         var shape = new List<ParameterShape> { new(ParameterKind.ReadOnlySpan, "input") };
         if (attribute.IsConvolution && !constantWeights)
         {
-            shape.Add(new(ParameterKind.ReadOnlySpan, "weights"));
+            shape.Add(new(ParameterKind.Weights, "weights"));
         }
 
         if (attribute.IsConvolution && withBias)
@@ -60,7 +63,7 @@ internal sealed record ParameterShape(ParameterKind Kind, string Name)
         {
             string text = p.Kind switch
             {
-                ParameterKind.ReadOnlySpan => $"ReadOnlySpan<{elementType}> {p.Name}",
+                ParameterKind.ReadOnlySpan or ParameterKind.Weights => $"ReadOnlySpan<{elementType}> {p.Name}",
                 ParameterKind.Span => $"Span<{elementType}> {p.Name}",
                 _ => $"int {p.Name}",
             };
@@ -77,4 +80,7 @@ internal enum ParameterKind
     ReadOnlySpan,
     Span,
     Int,
+
+    /// <summary>A convolution's run-time weights: a <c>ReadOnlySpan&lt;T&gt;</c>, or a <c>KernelGen.PackedWeights&lt;T&gt;</c>.</summary>
+    Weights,
 }
