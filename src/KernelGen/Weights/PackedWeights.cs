@@ -71,17 +71,7 @@ public sealed class PackedWeights<T>
     /// <remarks>This member serves generated code and is not meant to be called directly.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ReadOnlySpan<T> PackedFor(Type path, int length, WeightPacker<T> pack)
-    {
-        for (Packing? packing = Volatile.Read(ref packings); packing is not null; packing = packing.Next)
-        {
-            if (packing.Path == path)
-            {
-                return packing.Values;
-            }
-        }
-
-        return Pack(path, length, pack);
-    }
+        => Find(Volatile.Read(ref packings), path) is { } packing ? packing.Values : Pack(path, length, pack);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ReadOnlySpan<T> Pack(Type path, int length, WeightPacker<T> pack)
@@ -95,12 +85,9 @@ public sealed class PackedWeights<T>
         while (true)
         {
             Packing? head = Volatile.Read(ref packings);
-            for (Packing? packing = head; packing is not null; packing = packing.Next)
+            if (Find(head, path) is { } packed)
             {
-                if (packing.Path == path)
-                {
-                    return packing.Values;
-                }
+                return packed.Values;
             }
 
             var added = new Packing(path, buffer, start, length, head);
@@ -109,6 +96,19 @@ public sealed class PackedWeights<T>
                 return added.Values;
             }
         }
+    }
+
+    private static Packing? Find(Packing? head, Type path)
+    {
+        for (Packing? packing = head; packing is not null; packing = packing.Next)
+        {
+            if (packing.Path == path)
+            {
+                return packing;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One path's packed copy, in a list that only grows (a kernel has one or two paths that pack).</summary>
