@@ -76,6 +76,12 @@ internal static class KernelClassEmitter
                 SmallPlaneEmitter.WriteMethods(w, plan);
             }
 
+            if (plan.HasDepthwiseLanes)
+            {
+                w.Line();
+                DepthwiseLaneEmitter.WriteMethods(w, plan);
+            }
+
             if (plan.Spec.StrideWidth > 1)
             {
                 foreach (SimdWidth width in SimdWidth.Vectors)
@@ -122,6 +128,11 @@ internal static class KernelClassEmitter
         else
         {
             yield return $"/// {layout}; rows are vectorized with Vector512, Vector256 or Vector128 as the hardware allows, with a scalar path.";
+        }
+
+        if (plan.HasDepthwiseLanes)
+        {
+            yield return $"/// With AVX-512, rows of {DepthwiseLaneEmitter.MinOutWidth} to {DepthwiseLaneEmitter.Columns} outputs take channels one per vector lane, over a transposed tile of each block's planes.";
         }
         yield return "/// </summary>";
     }
@@ -235,6 +246,11 @@ internal static class KernelClassEmitter
                 }
 
                 w.Line();
+            }
+
+            if (plan.HasDepthwiseLanes)
+            {
+                DepthwiseLaneEmitter.WriteCall(w, plan);
             }
 
             if (plan.HasSmallPlanes)

@@ -92,7 +92,7 @@ internal sealed class KernelPlan
     public bool AlignsRowTaps => Separable is not null && ColumnReach <= ElementsPer64Bytes;
 
     /// <summary>Whether the code calls x86 intrinsics directly (behind their IsSupported checks), beside the portable vectors.</summary>
-    public bool UsesX86Intrinsics => LanePaths.Any() || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width))
+    public bool UsesX86Intrinsics => LanePaths.Any() || HasDepthwiseLanes || AlignsRowTaps || RowWidths.Any(width => RowTiling.IsShuffledStridedPool(this, width))
         || (Spec.StrideWidth is > 1 and <= RowTiling.MaxShuffledStride
             && RowWidths.Any(width => StridedPoolLoads.VectorsPerStridedLoad(Spec.StrideWidth, width.Lanes(this)) == 2));
 
@@ -209,6 +209,16 @@ internal sealed class KernelPlan
     /// </summary>
     public bool HasSmallPlanes => IsConvolution && Spec.Is2D && Spec.Groups > 1 && ChannelsPerGroup == 1 && OutputsPerGroup == 1
         && Spec.StrideHeight <= 2 && Spec.StrideWidth <= 2 && Layout == TapLayout.Unrolled && !UsesLiteralWeights;
+
+    /// <summary>
+    /// Whether a depthwise convolution has the AVX-512 path with channels in vector lanes (<see cref="Emit.DepthwiseLaneEmitter"/>),
+    /// for output rows of 4 to 8 columns, which one block of 8 columns covers: the tiny planes of a deep layer, where a
+    /// plane's rows leave most of a row vector empty and copying each plane in and out costs more than its arithmetic
+    /// (MobileNetV2's 960 channels at 7 × 7: 37 µs on planes, 26 in lanes; at 9 columns, two blocks a row, lanes lost:
+    /// 26 µs against 23 at 384 channels). It needs a block's worth of channels and a vector's worth of taps to transpose.
+    /// </summary>
+    public bool HasDepthwiseLanes => IsConvolution && Spec.Is2D && Spec.Groups >= VectorWidth.V512.Lanes(this) && ChannelsPerGroup == 1
+        && OutputsPerGroup == 1 && Layout == TapLayout.Unrolled && TapsPerChannel >= 4;
 
     /// <summary>
     /// Whether each output reads only the input pixel at its own position (a 2D 1 × 1 convolution at stride 1, under any

@@ -20,7 +20,7 @@ public static partial class KernelLaneTransposes
     /// Stores one block row of 16 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
     /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
     /// overlapped block already finished (0 stores all 8). A block of seven <paramref name="columns"/> stores columns at
-    /// to at + 6 only (a7 is ignored), writing nothing past them.
+    /// to at + 6 only (a7 is ignored), one of four columns at to at + 3 (a4 to a7 ignored), writing nothing past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
@@ -50,8 +50,8 @@ public static partial class KernelLaneTransposes
         => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
     /// <summary>
-    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven
-    /// <paramref name="columns"/> reads nothing past them (a7 then holds no column).
+    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven or
+    /// four <paramref name="columns"/> reads nothing past them (a7, or a4 to a7, then hold no column).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load(ref float source, nint at, nint outPlane, out Vector512<float> a0, out Vector512<float> a1, out Vector512<float> a2, out Vector512<float> a3, out Vector512<float> a4, out Vector512<float> a5, out Vector512<float> a6, out Vector512<float> a7, int columns = 8)
@@ -151,7 +151,8 @@ public static partial class KernelLaneTransposes
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
     /// of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which an
-    /// overlapped block already finished (0 stores all 8).
+    /// overlapped block already finished (0 stores all 8). A block of seven <paramref name="columns"/> stores columns at
+    /// to at + 6 only (a7 is ignored), one of four columns at to at + 3 (a4 to a7 ignored), writing nothing past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
@@ -173,8 +174,8 @@ public static partial class KernelLaneTransposes
         => Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep, columns);
 
     /// <summary>
-    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven
-    /// <paramref name="columns"/> reads nothing past them (a7 then holds no column).
+    /// The inverse of <c>Store</c>: the partial sums of one block row, one accumulator per column. A block of seven or
+    /// four <paramref name="columns"/> reads nothing past them (a7, or a4 to a7, then hold no column).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load(ref double source, nint at, nint outPlane, out Vector512<double> a0, out Vector512<double> a1, out Vector512<double> a2, out Vector512<double> a3, out Vector512<double> a4, out Vector512<double> a5, out Vector512<double> a6, out Vector512<double> a7, int columns = 8)
@@ -220,10 +221,22 @@ public static partial class KernelLaneTransposes
         d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
     }
 
-    // One channel's 8 columns, the first `keep` left as they are.
+    // One channel's 8 columns (or 7, or 4), the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreColumns(Vector512<double> value, ref double destination, nint at, int keep, int columns)
     {
+        if (columns == 4)
+        {
+            Vector256<double> quarter = value.GetLower();
+            if (keep > 0)
+            {
+                quarter = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0L, 1L, 2L, 3L), Vector256.Create((long)keep)).AsDouble(), Vector256.LoadUnsafe(ref destination, (nuint)at), quarter);
+            }
+
+            quarter.StoreUnsafe(ref destination, (nuint)at);
+            return;
+        }
+
         if (columns == 7)
         {
             // Columns 0-3 and 3-6, two overlapping quarters: nothing past the seventh column is written.
@@ -248,12 +261,16 @@ public static partial class KernelLaneTransposes
         value.StoreUnsafe(ref destination, (nuint)at);
     }
 
-    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh), read as StoreColumns wrote them.
+    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh; or 4, the upper half zero), read as
+    // StoreColumns wrote them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> LoadColumns(ref double source, nint at, int columns)
-        => columns == 7
-            ? Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)at), Vector256.Shuffle(Vector256.LoadUnsafe(ref source, (nuint)(at + 3)), Vector256.Create(1L, 2L, 3L, 3L)))
-            : Vector512.LoadUnsafe(ref source, (nuint)at);
+        => columns switch
+        {
+            7 => Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)at), Vector256.Shuffle(Vector256.LoadUnsafe(ref source, (nuint)(at + 3)), Vector256.Create(1L, 2L, 3L, 3L))),
+            4 => Vector512.Create(Vector256.LoadUnsafe(ref source, (nuint)at), Vector256<double>.Zero),
+            _ => Vector512.LoadUnsafe(ref source, (nuint)at),
+        };
 
     // The permute indices of round r: lanes with bit r clear keep the first vector's lane, those with it set take the
     // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.

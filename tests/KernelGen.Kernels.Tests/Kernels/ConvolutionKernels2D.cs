@@ -184,6 +184,27 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 3, InChannels = 4, OutChannels = 4, Groups = 4, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S3_Depthwise4_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
+    // Depthwise with channels in vector lanes (AVX-512, output rows of 4 to 8 columns): 24 channels leave a last block
+    // that overlaps the one before; 25 taps are transposed in overlapping pieces of 8, 7 taps in one of 7, 4 in one of 4;
+    // a Full border can leave input rows narrower than the outputs'.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 24, OutChannels = 24, Groups = 24, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_Depthwise24_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 16, OutChannels = 16, Groups = 16)]
+    public static partial void K3x3_Same_S2_Depthwise16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(5, 5, Padding = Padding.Same, Dilation = 2, InChannels = 20, OutChannels = 20, Groups = 20, Flip = true)]
+    public static partial void K5x5_Same_D2_Depthwise20_Flip(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(2, 2, Stride = 3, InChannels = 16, OutChannels = 16, Groups = 16)]
+    public static partial void K2x2_S3_Depthwise16_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(1, 7, Padding = Padding.Same, InChannels = 17, OutChannels = 17, Groups = 17)]
+    public static partial void K1x7_Same_Depthwise17(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Padding = Padding.Full, InChannels = 16, OutChannels = 16, Groups = 16, Activation = Activation.Relu)]
+    public static partial void K3x3_Full_Depthwise16_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
     [Conv2D(3, 3, InChannels = 8, OutChannels = 16, Groups = 8)]
     public static partial void K3x3_C8to16_G8(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 

@@ -33,6 +33,10 @@ public static partial class Conv2DKernelsDouble
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 8, OutChannels = 8, Groups = 8, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_Depthwise8_Bias_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
 
+    // Eight lanes of double: 12 channels leave a last block that overlaps the one before.
+    [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 12, OutChannels = 12, Groups = 12, Activation = Activation.Relu)]
+    public static partial void K3x3_Same_S2_Depthwise12_Bias_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
+
     [Conv2D(3, 3, Padding = Padding.Full, Stride = 3, InChannels = 4, OutChannels = 6, Groups = 2)]
     public static partial void K3x3_Full_S3_C4to6_G2(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
 

@@ -109,9 +109,11 @@ public sealed class KernelLaneTransposesTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(4)]
-    public void Double_SevenColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    [InlineData(7, 0)]
+    [InlineData(7, 4)]
+    [InlineData(4, 0)]
+    [InlineData(4, 2)]
+    public void Double_PartialBlocks_StoreOnlyTheirColumns_AndLoadBack(int columns, int keep)
     {
         if (!Avx512F.IsSupported)
         {
@@ -125,17 +127,17 @@ public sealed class KernelLaneTransposesTests
         }
 
         double[] output = Enumerable.Repeat(-1d, 8 * OutPlane + At + Columns).ToArray();
-        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 7);
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns);
         for (int i = 0; i < output.Length; i++)
         {
             (int k, int j) = (Math.DivRem(i - At, OutPlane, out int column), column);
-            bool stored = i >= At && k < 8 && j >= keep && j < 7;
+            bool stored = i >= At && k < 8 && j >= keep && j < columns;
             Assert.Equal(stored ? 100 * k + j : -1d, output[i]);
         }
 
-        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0, columns: 7);
-        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns: 7);
-        Assert.Equal(a[..7], new[] { b0, b1, b2, b3, b4, b5, b6 });
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep: 0, columns);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector512<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns);
+        Assert.Equal(a[..columns], new[] { b0, b1, b2, b3, b4, b5, b6, b7 }[..columns]);
     }
 
     [Theory]
