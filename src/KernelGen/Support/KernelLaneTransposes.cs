@@ -276,87 +276,31 @@ public static partial class KernelLaneTransposes
     // second vector's lane with bit r cleared (SwapLow); SwapHigh is its mirror. Index n + lanes names lane n of the second.
     // Inlined however large the caller: code compiled without a profile (on-stack replacement, Native AOT) otherwise
     // calls a getter for every permute once the caller has used up the JIT's inlining budget.
-    private static Vector512<int> SwapLow0F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);
-    }
+    private static Vector512<int> SwapLow0F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30); }
 
-    private static Vector512<int> SwapHigh0F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31);
-    }
+    private static Vector512<int> SwapHigh0F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31); }
 
-    private static Vector512<int> SwapLow1F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29);
-    }
+    private static Vector512<int> SwapLow1F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29); }
 
-    private static Vector512<int> SwapHigh1F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31);
-    }
+    private static Vector512<int> SwapHigh1F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31); }
 
-    private static Vector512<int> SwapLow2F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
-    }
+    private static Vector512<int> SwapLow2F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27); }
 
-    private static Vector512<int> SwapHigh2F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
-    }
+    private static Vector512<int> SwapHigh2F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31); }
 
-    private static Vector512<int> SwapLow3F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
-    }
+    private static Vector512<int> SwapLow3F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23); }
 
-    private static Vector512<int> SwapHigh3F
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
-    }
+    private static Vector512<int> SwapHigh3F { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31); }
 
-    private static Vector512<long> SwapLow0D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0L, 8L, 2L, 10L, 4L, 12L, 6L, 14L);
-    }
+    private static Vector512<long> SwapLow0D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0L, 8L, 2L, 10L, 4L, 12L, 6L, 14L); }
 
-    private static Vector512<long> SwapHigh0D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(1L, 9L, 3L, 11L, 5L, 13L, 7L, 15L);
-    }
+    private static Vector512<long> SwapHigh0D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(1L, 9L, 3L, 11L, 5L, 13L, 7L, 15L); }
 
-    private static Vector512<long> SwapLow1D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0L, 1L, 8L, 9L, 4L, 5L, 12L, 13L);
-    }
+    private static Vector512<long> SwapLow1D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0L, 1L, 8L, 9L, 4L, 5L, 12L, 13L); }
 
-    private static Vector512<long> SwapHigh1D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(2L, 3L, 10L, 11L, 6L, 7L, 14L, 15L);
-    }
+    private static Vector512<long> SwapHigh1D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(2L, 3L, 10L, 11L, 6L, 7L, 14L, 15L); }
 
-    private static Vector512<long> SwapLow2D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(0L, 1L, 2L, 3L, 8L, 9L, 10L, 11L);
-    }
+    private static Vector512<long> SwapLow2D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0L, 1L, 2L, 3L, 8L, 9L, 10L, 11L); }
 
-    private static Vector512<long> SwapHigh2D
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L);
-    }
+    private static Vector512<long> SwapHigh2D { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(4L, 5L, 6L, 7L, 12L, 13L, 14L, 15L); }
 }
