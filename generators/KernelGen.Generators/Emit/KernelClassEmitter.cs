@@ -132,7 +132,7 @@ internal static class KernelClassEmitter
 
         if (plan.HasDepthwiseLanes)
         {
-            yield return $"/// With AVX-512, rows of {DepthwiseLaneEmitter.MinOutWidth} to {DepthwiseLaneEmitter.Columns} outputs take channels one per vector lane, over a transposed tile of each block's planes.";
+            yield return $"/// With AVX-512, rows of {DepthwiseLaneEmitter.MinOutWidth} or {DepthwiseLaneEmitter.Columns} outputs take channels one per vector lane, over a transposed tile of each block's planes.";
         }
         yield return "/// </summary>";
     }

@@ -212,7 +212,7 @@ internal sealed class KernelPlan
 
     /// <summary>
     /// Whether a depthwise convolution has the AVX-512 path with channels in vector lanes (<see cref="Emit.DepthwiseLaneEmitter"/>),
-    /// for output rows of 4 to 8 columns, which one block of 8 columns covers: the tiny planes of a deep layer, where a
+    /// for output rows of 7 or 8 columns, which one block of 8 columns covers: the tiny planes of a deep layer, where a
     /// plane's rows leave most of a row vector empty and copying each plane in and out costs more than its arithmetic
     /// (MobileNetV2's 960 channels at 7 × 7: 37 µs on planes, 26 in lanes; at 9 columns, two blocks a row, lanes lost:
     /// 26 µs against 23 at 384 channels). It needs a block's worth of channels and a vector's worth of taps to transpose.

@@ -4,9 +4,9 @@ namespace KernelGen.Generators.Tests.Emission;
 
 /// <summary>
 /// A depthwise convolution with at least a vector's lanes of channels and 4 taps has an AVX-512 path for output rows of
-/// 4 to 8 columns, channels one per lane over a transposed tile: it is tried before the flattened planes, each tap is a
+/// 7 or 8 columns, channels one per lane over a transposed tile: it is tried before the flattened planes, each tap is a
 /// load at a constant offset (stride and dilation folded in), the weights go in overlapping pieces of 8, and a row is
-/// stored with the transposes' 8, 7 or two overlapping 4 columns.
+/// stored with the transposes' 8 or 7 columns.
 /// </summary>
 public sealed class DepthwiseLaneEmissionTests
 {
@@ -14,11 +14,11 @@ public sealed class DepthwiseLaneEmissionTests
         => GeneratorHarness.GenerateOne(attribute, $"ReadOnlySpan<{element}> input, ReadOnlySpan<{element}> weights, {(bias ? $"ReadOnlySpan<{element}> bias, " : "")}Span<{element}> output, int height, int width");
 
     [Fact]
-    public void Depthwise_TakesLanesForRowsOfFourToEightColumns_BeforeTheFlattenedPlanes()
+    public void Depthwise_TakesLanesForRowsOfSevenOrEightColumns_BeforeTheFlattenedPlanes()
     {
         string code = Generate("Conv2D(3, 3, Padding = Padding.Same, InChannels = 960, OutChannels = 960, Groups = 960, Activation = Activation.Relu)");
 
-        string call = "if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth is >= 4 and <= 8 && layout.Width >= 4 && DepthwiseLaneTileLength(layout) <= 1048576)";
+        string call = "if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth is >= 7 and <= 8 && layout.Width >= 4 && DepthwiseLaneTileLength(layout) <= 1048576)";
         Assert.Contains(call, code);
         Assert.True(code.IndexOf(call, StringComparison.Ordinal) < code.IndexOf("SmallPlanes(input, weights, bias, output, layout);", StringComparison.Ordinal));
         Assert.Contains("using System.Runtime.Intrinsics.X86;", code);
@@ -35,7 +35,8 @@ public sealed class DepthwiseLaneEmissionTests
         Assert.Contains("KernelLaneTransposes.Load(ref source, 1, TapsPerChannel, out Vector512<float> _, out Vector512<float> _, out Vector512<float> _, out Vector512<float> _, out Vector512<float> _, out Vector512<float> _, out Vector512<float> _, out Vector512<float> w8);", code);
 
         Assert.Contains("KernelLaneTransposes.Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep: 0, columns: 7);", code);
-        Assert.Contains("KernelLaneTransposes.StoreOutOfLine(a1, a2, a3, a4, a0, a0, a0, a0, ref destination, at + 1, outPlane, keep: 3, columns: 4);", code);
+        Assert.Contains("KernelLaneTransposes.Store(a0, a1, a2, a3, a4, a5, a6, a7, ref destination, at, outPlane, keep: 0);", code);
+        Assert.DoesNotContain("StoreOutOfLine", code);
     }
 
     [Fact]

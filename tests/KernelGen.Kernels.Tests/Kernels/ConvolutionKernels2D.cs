@@ -184,7 +184,7 @@ public static partial class Conv2DKernels
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 3, InChannels = 4, OutChannels = 4, Groups = 4, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S3_Depthwise4_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
 
-    // Depthwise with channels in vector lanes (AVX-512, output rows of 4 to 8 columns): 24 channels leave a last block
+    // Depthwise with channels in vector lanes (AVX-512, output rows of 7 or 8 columns): 24 channels leave a last block
     // that overlaps the one before; 25 taps are transposed in overlapping pieces of 8, 7 taps in one of 7, 4 in one of 4;
     // a Full border can leave input rows narrower than the outputs'.
     [Conv2D(3, 3, Padding = Padding.Same, InChannels = 24, OutChannels = 24, Groups = 24, Activation = Activation.Relu)]
