@@ -14,8 +14,8 @@ public static partial class KernelLaneTransposes
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to
     /// at + 7 of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which
-    /// an overlapped block already finished (0 stores all 8). A block of four <paramref name="columns"/> stores columns at
-    /// to at + 3 only (a4 to a7 are ignored).
+    /// an overlapped block already finished (0 stores all 8). A block of 4 to 7 <paramref name="columns"/> stores
+    /// those columns only (the accumulators past them are ignored), writing nothing past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7, ref float destination, nint at, nint outPlane, int keep, int columns = 8)
@@ -38,7 +38,7 @@ public static partial class KernelLaneTransposes
 
     /// <summary>
     /// The inverse of <c>Store</c>: the partial sums of one block row of 8 channels, one accumulator per column. A block
-    /// of four <paramref name="columns"/> reads nothing past them (a4 to a7 then hold no column).
+    /// of 4 to 7 <paramref name="columns"/> reads nothing past them (the accumulators past them then hold no column).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load(ref float source, nint at, nint outPlane, out Vector256<float> a0, out Vector256<float> a1, out Vector256<float> a2, out Vector256<float> a3, out Vector256<float> a4, out Vector256<float> a5, out Vector256<float> a6, out Vector256<float> a7, int columns = 8)
@@ -57,8 +57,8 @@ public static partial class KernelLaneTransposes
     /// <summary>
     /// Stores one block row of 4 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to
     /// at + 7 of channel planes <paramref name="outPlane"/> apart, except the first <paramref name="keep"/> columns, which
-    /// an overlapped block already finished (0 stores all 8). A block of four <paramref name="columns"/> stores columns at
-    /// to at + 3 only (a4 to a7 are ignored).
+    /// an overlapped block already finished (0 stores all 8). A block of 4 to 7 <paramref name="columns"/> stores
+    /// those columns only (the accumulators past them are ignored), writing nothing past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3, Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7, ref double destination, nint at, nint outPlane, int keep, int columns = 8)
@@ -69,13 +69,13 @@ public static partial class KernelLaneTransposes
         StoreColumns(a1, ref destination, at + 1 * outPlane, keep);
         StoreColumns(a2, ref destination, at + 2 * outPlane, keep);
         StoreColumns(a3, ref destination, at + 3 * outPlane, keep);
-        if (columns == 8)
+        if (columns > 4)
         {
             Transpose(ref a4, ref a5, ref a6, ref a7);
-            StoreColumns(a4, ref destination, at + 0 * outPlane + 4, keep - 4);
-            StoreColumns(a5, ref destination, at + 1 * outPlane + 4, keep - 4);
-            StoreColumns(a6, ref destination, at + 2 * outPlane + 4, keep - 4);
-            StoreColumns(a7, ref destination, at + 3 * outPlane + 4, keep - 4);
+            StoreColumns(a4, ref destination, at + 0 * outPlane + 4, keep - 4, columns - 4);
+            StoreColumns(a5, ref destination, at + 1 * outPlane + 4, keep - 4, columns - 4);
+            StoreColumns(a6, ref destination, at + 2 * outPlane + 4, keep - 4, columns - 4);
+            StoreColumns(a7, ref destination, at + 3 * outPlane + 4, keep - 4, columns - 4);
         }
     }
 
@@ -86,7 +86,7 @@ public static partial class KernelLaneTransposes
 
     /// <summary>
     /// The inverse of <c>Store</c>: the partial sums of one block row of 4 channels, one accumulator per column. A block
-    /// of four <paramref name="columns"/> reads nothing past them (a4 to a7 then hold zeros).
+    /// of 4 to 7 <paramref name="columns"/> reads nothing past them (the accumulators past them then hold zeros).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load(ref double source, nint at, nint outPlane, out Vector256<double> a0, out Vector256<double> a1, out Vector256<double> a2, out Vector256<double> a3, out Vector256<double> a4, out Vector256<double> a5, out Vector256<double> a6, out Vector256<double> a7, int columns = 8)
@@ -96,12 +96,12 @@ public static partial class KernelLaneTransposes
         a2 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane));
         a3 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane));
         Transpose(ref a0, ref a1, ref a2, ref a3);
-        if (columns == 8)
+        if (columns > 4)
         {
-            a4 = Vector256.LoadUnsafe(ref source, (nuint)(at + 0 * outPlane + 4));
-            a5 = Vector256.LoadUnsafe(ref source, (nuint)(at + 1 * outPlane + 4));
-            a6 = Vector256.LoadUnsafe(ref source, (nuint)(at + 2 * outPlane + 4));
-            a7 = Vector256.LoadUnsafe(ref source, (nuint)(at + 3 * outPlane + 4));
+            a4 = LoadSquareColumns(ref source, at + 0 * outPlane + 4, columns - 4);
+            a5 = LoadSquareColumns(ref source, at + 1 * outPlane + 4, columns - 4);
+            a6 = LoadSquareColumns(ref source, at + 2 * outPlane + 4, columns - 4);
+            a7 = LoadSquareColumns(ref source, at + 3 * outPlane + 4, columns - 4);
             Transpose(ref a4, ref a5, ref a6, ref a7);
         }
         else
@@ -197,10 +197,21 @@ public static partial class KernelLaneTransposes
         a1 = Avx.Permute2x128(b1, b3, 0x20); a3 = Avx.Permute2x128(b1, b3, 0x31);
     }
 
-    // Four columns of one channel, the first `keep` of them left as they are (none when keep ≤ 0).
+    // Four columns of one channel (or the first 1 to 3), the first `keep` of them left as they are (none when keep ≤ 0).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreColumns(Vector256<double> value, ref double destination, nint at, int keep)
+    private static void StoreColumns(Vector256<double> value, ref double destination, nint at, int keep, int columns = 4)
     {
+        if (columns < 4)
+        {
+            // The second square of a block of 5 to 7 columns: element by element, nothing past the last column written.
+            for (int j = Math.Max(keep, 0); j < columns; j++)
+            {
+                Unsafe.Add(ref destination, at + j) = value.GetElement(j);
+            }
+
+            return;
+        }
+
         if (keep > 0)
         {
             Vector256<double> kept = Vector256.LoadUnsafe(ref destination, (nuint)at);
@@ -209,4 +220,15 @@ public static partial class KernelLaneTransposes
 
         value.StoreUnsafe(ref destination, (nuint)at);
     }
+
+    // Four columns of one channel, or the first 1 to 3 with zeros past them (the second square of a block of 5 to 7).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LoadSquareColumns(ref double source, nint at, int columns)
+        => columns switch
+        {
+            1 => Vector256.CreateScalar(Unsafe.Add(ref source, at)),
+            2 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128<double>.Zero),
+            3 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.CreateScalar(Unsafe.Add(ref source, at + 2))),
+            _ => Vector256.LoadUnsafe(ref source, (nuint)at),
+        };
 }

@@ -97,7 +97,7 @@ public static partial class KernelLaneTransposes
         d7 = Avx512F.PermuteVar16x32x2(c3, SwapHigh2F, c7);
     }
 
-    // One channel's 8 columns (or 7, or 4), the first `keep` left as they are.
+    // One channel's 8 columns (or 4 to 7), the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreColumns(Vector256<float> value, ref float destination, nint at, int keep, int columns = 8)
     {
@@ -113,18 +113,19 @@ public static partial class KernelLaneTransposes
             return;
         }
 
-        if (columns == 7)
+        if (columns is > 4 and < 8)
         {
-            // Columns 0-3 and 3-6, two overlapping quarters: nothing past the seventh column is written.
-            Vector128<float> low = value.GetLower(), high = Vector256.Shuffle(value, Vector256.Create(3, 4, 5, 6, 7, 7, 7, 7)).GetLower();
+            // Columns 0-3 and the last four, two overlapping quarters: nothing past the last column is written.
+            int second = columns - 4;
+            Vector128<float> low = value.GetLower(), high = Vector256.Shuffle(value, LastQuarter(columns)).GetLower();
             if (keep > 0)
             {
                 low = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(0, 1, 2, 3), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)at), low);
-                high = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(3, 4, 5, 6), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)(at + 3)), high);
+                high = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Create(second, second + 1, second + 2, second + 3), Vector128.Create(keep)).AsSingle(), Vector128.LoadUnsafe(ref destination, (nuint)(at + second)), high);
             }
 
             low.StoreUnsafe(ref destination, (nuint)at);
-            high.StoreUnsafe(ref destination, (nuint)(at + 3));
+            high.StoreUnsafe(ref destination, (nuint)(at + second));
             return;
         }
 
@@ -137,16 +138,34 @@ public static partial class KernelLaneTransposes
         value.StoreUnsafe(ref destination, (nuint)at);
     }
 
-    // One channel's 8 columns (or 7, the eighth lane then repeating the seventh; or 4, the upper half zero), read as
+    // The permute moving a block's last four of 5 to 7 columns into the lower quarter (a constant once inlined).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> LastQuarter(int columns) => columns switch
+    {
+        5 => Vector256.Create(1, 2, 3, 4, 7, 7, 7, 7),
+        6 => Vector256.Create(2, 3, 4, 5, 7, 7, 7, 7),
+        _ => Vector256.Create(3, 4, 5, 6, 7, 7, 7, 7),
+    };
+
+    // One channel's 8 columns (or 5 to 7, the lanes past the last repeating it; or 4, the upper half zero), read as
     // StoreColumns wrote them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> LoadColumns(ref float source, nint at, int columns)
         => columns switch
         {
-            7 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(at + 3)), Vector128.Create(1, 2, 3, 3))),
             4 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128<float>.Zero),
+            > 4 and < 8 => Vector256.Create(Vector128.LoadUnsafe(ref source, (nuint)at), Vector128.Shuffle(Vector128.LoadUnsafe(ref source, (nuint)(at + columns - 4)), UpperFromLastQuarter(columns))),
             _ => Vector256.LoadUnsafe(ref source, (nuint)at),
         };
+
+    // Columns 4 on of a block of 5 to 7 from the quarter holding its last four (LoadColumns; a constant once inlined).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> UpperFromLastQuarter(int columns) => columns switch
+    {
+        5 => Vector128.Create(3, 3, 3, 3),
+        6 => Vector128.Create(2, 3, 3, 3),
+        _ => Vector128.Create(1, 2, 3, 3),
+    };
 
     /// <summary>
     /// Stores one block row of 8 output channels: <paramref name="a0"/> to a7 hold columns <paramref name="at"/> to at + 7
@@ -221,7 +240,7 @@ public static partial class KernelLaneTransposes
         d7 = Avx512F.PermuteVar8x64x2(c3, SwapHigh2D, c7);
     }
 
-    // One channel's 8 columns (or 7, or 4), the first `keep` left as they are.
+    // One channel's 8 columns (or 4 to 7), the first `keep` left as they are.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreColumns(Vector512<double> value, ref double destination, nint at, int keep, int columns)
     {

@@ -25,8 +25,8 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(flatWidth));", code);
         Assert.True(code.IndexOf("flatWidth", StringComparison.Ordinal) < code.IndexOf("LaneBlocks(input, weights, bias, output, layout,", StringComparison.Ordinal));
 
-        // At 256 bits (one row of 4 columns of two vectors) only narrow maps: wider ones keep the rows there.
-        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && width < 16 && height * width >= 4)", code);
+        // At 256 bits (one row of 6 columns of two vectors, on the flattened map) only narrow maps: wider ones keep the rows there.
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && width < 16 && height * width >= 6)", code);
         Assert.Contains("Vector256Lanes.LaneBlocks(input, weights, bias, output, flat, KernelScratch.Get<float>(Vector256Lanes.PackedLength));", code);
     }
 
@@ -361,8 +361,19 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8", eight);
 
         // A stride-1 1 × 1 layer takes these blocks on narrow maps only: on rows of two vectors or more the rows win.
-        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 4 && layout.OutWidth < 16 &&",
-            Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)"));
+        // Its rows are the flattened map, with no ragged ends: blocks of 6 columns, 12 accumulators beside two weight
+        // vectors and the pixel.
+        string pointwise = Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)");
+        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 6 && layout.OutWidth < 16 &&", pointwise);
+        string wideBlock = Method(pointwise, "Lanes256");
+        Assert.Contains("acc1_5 = Vector256.MultiplyAddEstimate(pixel, high0, acc1_5);", wideBlock);
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, default, default, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0, 6);", wideBlock);
+        Assert.DoesNotContain("acc0_6", wideBlock);
+
+        // A strided one's rows keep their ragged ends (7 outputs: 12 columns of blocks of 6, 8 of 4): blocks of 4.
+        string strided = Method(Generate("Conv2D(1, 1, Stride = 2, InChannels = 64, OutChannels = 64)"), "Lanes256");
+        Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, default, default, default, default, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0, 4);", strided);
+        Assert.DoesNotContain("acc0_4", strided);
 
         // An 11-column window's row of weights does not fit beside the accumulators in 16 registers.
         string wideWindow = Generate("Conv2D(11, 11, InChannels = 3, OutChannels = 16, Stride = 4)");

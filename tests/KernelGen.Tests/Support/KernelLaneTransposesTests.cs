@@ -194,9 +194,16 @@ public sealed class KernelLaneTransposesTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(2)]
-    public void Float256_FourColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    [InlineData(4, 0)]
+    [InlineData(4, 2)]
+    [InlineData(5, 0)]
+    [InlineData(5, 3)] // inside the overlap of the two quarters
+    [InlineData(6, 0)]
+    [InlineData(6, 1)] // before the second quarter
+    [InlineData(6, 4)] // past the first quarter
+    [InlineData(7, 0)]
+    [InlineData(7, 5)]
+    public void Float256_PartialBlocks_StoreOnlyTheirColumns_AndLoadBack(int columns, int keep)
     {
         if (!Avx2.IsSupported)
         {
@@ -210,18 +217,26 @@ public sealed class KernelLaneTransposesTests
         }
 
         float[] output = Enumerable.Repeat(-1f, 8 * OutPlane + At + Columns).ToArray();
-        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 4);
-        AssertOnlyColumns(output, channels: 8, keep, columns: 4);
+        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns);
+        AssertOnlyColumns(output, channels: 8, keep, columns);
 
-        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], default, default, default, default, ref output[0], At, OutPlane, keep: 0, columns: 4);
-        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<float> b0, out var b1, out var b2, out var b3, out _, out _, out _, out _, columns: 4);
-        Assert.Equal(a[..4], new[] { b0, b1, b2, b3 });
+        Vector256<float>[] used = [.. a[..columns], .. new Vector256<float>[Columns - columns]]; // the columns past the block are no accumulator
+        KernelLaneTransposes.Store(used[0], used[1], used[2], used[3], used[4], used[5], used[6], used[7], ref output[0], At, OutPlane, keep: 0, columns);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<float> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns);
+        Assert.Equal(a[..columns], new[] { b0, b1, b2, b3, b4, b5, b6, b7 }[..columns]);
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    public void Double256_FourColumns_StoreOnlyTheirColumns_AndLoadBack(int keep)
+    [InlineData(4, 0)]
+    [InlineData(4, 3)]
+    [InlineData(5, 0)]
+    [InlineData(5, 4)] // the whole first square
+    [InlineData(6, 0)]
+    [InlineData(6, 2)] // inside the first square
+    [InlineData(6, 5)] // part of the second square
+    [InlineData(7, 0)]
+    [InlineData(7, 6)]
+    public void Double256_PartialBlocks_StoreOnlyTheirColumns_AndLoadBack(int columns, int keep)
     {
         if (!Avx2.IsSupported)
         {
@@ -235,12 +250,13 @@ public sealed class KernelLaneTransposesTests
         }
 
         double[] output = Enumerable.Repeat(-1d, 4 * OutPlane + At + Columns).ToArray();
-        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns: 4);
-        AssertOnlyColumns(output, channels: 4, keep, columns: 4);
+        KernelLaneTransposes.Store(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], ref output[0], At, OutPlane, keep, columns);
+        AssertOnlyColumns(output, channels: 4, keep, columns);
 
-        KernelLaneTransposes.StoreOutOfLine(a[0], a[1], a[2], a[3], default, default, default, default, ref output[0], At, OutPlane, keep: 0, columns: 4);
-        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<double> b0, out var b1, out var b2, out var b3, out _, out _, out _, out _, columns: 4);
-        Assert.Equal(a[..4], new[] { b0, b1, b2, b3 });
+        Vector256<double>[] used = [.. a[..columns], .. new Vector256<double>[Columns - columns]]; // the columns past the block are no accumulator
+        KernelLaneTransposes.StoreOutOfLine(used[0], used[1], used[2], used[3], used[4], used[5], used[6], used[7], ref output[0], At, OutPlane, keep: 0, columns);
+        KernelLaneTransposes.Load(ref output[0], At, OutPlane, out Vector256<double> b0, out var b1, out var b2, out var b3, out var b4, out var b5, out var b6, out var b7, columns);
+        Assert.Equal(a[..columns], new[] { b0, b1, b2, b3, b4, b5, b6, b7 }[..columns]);
     }
 
     // Channel k's columns keep to `columns` − 1 hold 100·k + j; every other element is untouched (still −1).
