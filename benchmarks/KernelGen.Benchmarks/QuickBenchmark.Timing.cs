@@ -100,8 +100,25 @@ public static partial class QuickBenchmark
             return new Timing(Median(single), Few: true);
         }
 
-        // Warm-up: long enough for the tiered JIT to install the optimized kernel (call counting, then a background
-        // compile), and on while methods are still being compiled (at most four times as long).
+        int batch = WarmUp(kernel, plan);
+        var samples = new List<double>();
+        var watch = Stopwatch.StartNew();
+        while ((watch.Elapsed < plan.Budget || samples.Count < 9) && (watch.Elapsed < 4 * plan.Budget || samples.Count < 3))
+        {
+            samples.Add(TimeBatch(kernel, batch));
+        }
+
+        return new Timing(Median([.. samples]), Few: false);
+    }
+
+    /// <summary>
+    /// Warms a fast kernel up, long enough for the tiered JIT to install its optimized code (call counting, then a
+    /// background compile), and on while methods are still being compiled (at most four times as long); returns the
+    /// calls of a batch of about <see cref="TimingPlan.Batch"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int WarmUp(Action kernel, TimingPlan plan)
+    {
         var watch = Stopwatch.StartNew();
         var sinceCompile = Stopwatch.StartNew();
         long compiled = JitInfo.GetCompiledMethodCount();
@@ -117,15 +134,40 @@ public static partial class QuickBenchmark
             }
         }
 
-        int batch = Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
-        var samples = new List<double>();
-        watch.Restart();
-        while ((watch.Elapsed < plan.Budget || samples.Count < 9) && (watch.Elapsed < 4 * plan.Budget || samples.Count < 3))
+        return Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
+    }
+
+    /// <summary>
+    /// The generated kernel and its peer, each warmed up as <see cref="Time"/> does, then timed in alternating batches
+    /// for twice the plan's sampling time: their median seconds per call, and the median over the rounds of the
+    /// generated kernel's time over the peer's, a ratio that the shared machine's drifts affect alike (timed one after
+    /// the other, a layer's two times could be seconds apart). A kernel slower than the plan's single-call limit is
+    /// timed by <see cref="Time"/> alone, and the ratio is that of the two times.
+    /// </summary>
+    private static (Timing Generated, Timing Peer, double Ratio) TimeWithPeer(Action generated, Action peer, TimingPlan plan)
+    {
+        if (Math.Max(TimeBatch(generated, 1), TimeBatch(peer, 1)) > plan.SlowCall.TotalSeconds)
         {
-            samples.Add(TimeBatch(kernel, batch));
+            Timing peerAlone = Time(peer, plan), generatedAlone = Time(generated, plan);
+            return (generatedAlone, peerAlone, generatedAlone.Seconds / peerAlone.Seconds);
         }
 
-        return new Timing(Median([.. samples]), Few: false);
+        // The generated kernel's warm-up last: its methods, compiled for the check, have then had time to pass tiered
+        // compilation's call-counting delay.
+        int peerBatch = WarmUp(peer, plan), generatedBatch = WarmUp(generated, plan);
+        var generatedTimes = new List<double>();
+        var peerTimes = new List<double>();
+        var ratios = new List<double>();
+        var watch = Stopwatch.StartNew();
+        while ((watch.Elapsed < 2 * plan.Budget || ratios.Count < 9) && (watch.Elapsed < 8 * plan.Budget || ratios.Count < 3))
+        {
+            double g = TimeBatch(generated, generatedBatch), p = TimeBatch(peer, peerBatch);
+            generatedTimes.Add(g);
+            peerTimes.Add(p);
+            ratios.Add(g / p);
+        }
+
+        return (new Timing(Median([.. generatedTimes]), Few: false), new Timing(Median([.. peerTimes]), Few: false), Median([.. ratios]));
     }
 
     /// <summary>

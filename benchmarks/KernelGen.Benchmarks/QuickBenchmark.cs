@@ -17,14 +17,15 @@ public static partial class QuickBenchmark
 {
     /// <summary>What one shape measured.</summary>
     /// <param name="SpanWeights">The generated kernel taking its weights as a span, where <see cref="Generated"/> takes them packed.</param>
+    /// <param name="PeerRatio">The generated kernel's time over its peer's, from the rounds they were timed in alternately (NaN without a peer).</param>
     private sealed record Result(Shape Shape, Timing Generated, Timing Hand, Timing Reference, Timing Bound, Timing Peer,
-        KernelErrors Errors, long Allocated, Timing SpanWeights)
+        KernelErrors Errors, long Allocated, Timing SpanWeights, double PeerRatio)
     {
         public bool Correct => Errors.Generated <= Shape.Tolerance && Errors.HandVectorized <= Shape.Tolerance &&
             !(Errors.Peer > Shape.Tolerance);
 
         /// <summary>The generated kernel's time over ONNX Runtime's (at most 1: as fast or faster); NaN without the peer.</summary>
-        public double OverPeer => Generated.Seconds / Peer.Seconds;
+        public double OverPeer => PeerRatio;
 
         public double OverHand => Hand.Seconds / Generated.Seconds;
 
@@ -143,15 +144,17 @@ public static partial class QuickBenchmark
             GC.Collect(); // the check's garbage, so no collection lands in a timing
             GC.WaitForPendingFinalizers();
             // The generated kernel last: its methods, compiled for the check, have then had time to pass tiered
-            // compilation's call-counting delay, so its warm-up reaches the optimized code.
-            Timing peer = generatedOnly || !shape.HasPeer ? Timing.None : Time(shape.RunPeer, plan);
+            // compilation's call-counting delay, so its warm-up reaches the optimized code. With a peer, the two are
+            // timed in alternating batches, so that the ratio of their times compares them on the same machine state.
             Timing reference = generatedOnly ? Timing.None : Time(shape.RunReference, plan, errors.ReferenceSeconds);
             Timing hand = generatedOnly ? Timing.None : Time(shape.RunHandVectorized, plan);
             Timing bound = generatedOnly || !(shape.IsPool || plan.ConvolutionBounds) ? Timing.None : Time(shape.RunBound, plan);
             Timing spanWeights = shape.HasPackedWeights ? Time(shape.RunSpanWeights, TimingPlan.SpanWeights) : Timing.None;
-            Timing generated = Time(shape.RunGenerated, plan);
+            (Timing generated, Timing peer, double peerRatio) = generatedOnly || !shape.HasPeer
+                ? (Time(shape.RunGenerated, plan), Timing.None, double.NaN)
+                : TimeWithPeer(shape.RunGenerated, shape.RunPeer, plan);
             long allocated = Math.Max(AllocatedPerCall(shape.RunGenerated), shape.HasPackedWeights ? AllocatedPerCall(shape.RunSpanWeights) : 0);
-            return new Result(shape, generated, hand, reference, bound, peer, errors, allocated, spanWeights);
+            return new Result(shape, generated, hand, reference, bound, peer, errors, allocated, spanWeights, peerRatio);
         }
         finally
         {
@@ -236,7 +239,9 @@ public static partial class QuickBenchmark
         "with ReLU, explicit pads equal to KernelGen's padding), one thread (IntraOpNumThreads = 1, sequential), all graph " +
         "optimizations, input and output bound once to the benchmark's own arrays with IOBinding; its output is checked " +
         "against the reference before it is timed. It has no float64 convolution. generated / ORT: the generated kernel's " +
-        "time over ONNX Runtime's (below 1: the generated kernel is faster).";
+        "time over ONNX Runtime's (below 1: the generated kernel is faster), the median of the per-round ratios of the two " +
+        "timed in alternating batches after each one's warm-up (the two columns of times are those batches' medians); a kernel " +
+        "timed with single calls is timed alone, and its ratio is that of the two medians.";
 
     private static string PeerCell(Result r) => r.Shape.HasPeer ? Format(r.Peer.Seconds) : "—";
 
