@@ -86,7 +86,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     public const int PointwiseRowsFromWidth = 16;
 
     /// <summary>Whether this is the 256-bit layout of a stride-1 1 × 1 layer, which takes the blocks only on maps narrower than <see cref="PointwiseRowsFromWidth"/>.</summary>
-    public bool NarrowMapsOnly => Width == VectorWidth.V256 && Taps == 1 && !CopiesEveryInput;
+    public bool NarrowMapsOnly => Width == VectorWidth.V256 && FlatMap;
 
     /// <summary>The vector type of the accumulators: <c>Vector512</c> or <c>Vector256</c>.</summary>
     public string VectorType => Width == VectorWidth.V512 ? "Vector512" : "Vector256";
@@ -159,9 +159,11 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
 
     /// <summary>
     /// The fewest output columns the layout takes: each end block's unpadded columns must lie inside the input (below
-    /// 16 columns the left and right blocks overlap).
+    /// 16 columns the left and right blocks overlap). Without padding, blocks of seven where the block has them.
     /// </summary>
-    public int MinOutWidth => Columns + Math.Max(PadLeft > 0 ? PadRight : 0, PadRight > 0 ? PadLeft : 0);
+    public int MinOutWidth => ServesEnds
+        ? Columns + Math.Max(PadLeft > 0 ? PadRight : 0, PadRight > 0 ? PadLeft : 0)
+        : HasSevenWide ? SevenColumns : Columns;
 
     /// <summary>Up to this output width a row has no middle blocks (only the padded end blocks).</summary>
     public int NoMiddleWidth => (PadLeft > 0 ? Columns : 0) + (PadRight > 0 ? Columns : 0);
@@ -174,7 +176,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// layout: their last middle block would start inside the left padding (wide padding only, such as Full with
     /// dilation 2).
     /// </summary>
-    public bool ExcludesMiddleWidths => WholeMiddleWidth > Math.Max(NoMiddleWidth, MinOutWidth - 1) + 1;
+    public bool ExcludesMiddleWidths => ServesEnds && WholeMiddleWidth > Math.Max(NoMiddleWidth, MinOutWidth - 1) + 1;
 
     /// <summary>
     /// The channel-lane layout of <paramref name="plan"/> at <paramref name="width"/> (512 or 256 bits), or null when the
@@ -209,9 +211,10 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
             return null;
         }
 
-        if (s.StrideWidth > 1)
+        if (s.StrideWidth > 1 && !HasNoPadding(plan))
         {
             // A strided layer's padding depends on the map: every call runs on a padded copy, with interior blocks only.
+            // (Without padding the blocks run along the input's own rows, as at stride 1.)
             return new ChannelLanes(lanes, 0, 0, ChunkOf(plan, lanes, vectors, width), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width, plan.ReadsOnlyItsOwnPixel) { CopiesEveryInput = true };
         }
 
@@ -228,6 +231,15 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
             ? new ChannelLanes(lanes, padLeft, padRight, ChunkOf(plan, lanes, vectors, width), plan.ChannelsPerGroup, plan.TapsPerChannel, vectors, width, plan.ReadsOnlyItsOwnPixel)
             : null;
     }
+
+    /// <summary>
+    /// Whether no map gives the layer padding: Valid, or a 1 × 1 window, which Same and Full pad by nothing. A strided
+    /// one then runs its blocks along the input's own rows, the last block of a row overlapping the one before, with
+    /// no copy of the input: ResNet-18's 1 × 1 stride-2 projections copied every input row they read (64 → 128 at
+    /// 56 × 56: 408 KB a call) into scratch first.
+    /// </summary>
+    private static bool HasNoPadding(KernelPlan plan)
+        => plan.Spec.Padding == PaddingMode.Valid || (plan.Spec.KernelWidth == 1 && plan.Spec.KernelHeight == 1);
 
     /// <summary>
     /// Vectors of output channels per block. Two, over one output row, when the group's outputs come in whole pairs of

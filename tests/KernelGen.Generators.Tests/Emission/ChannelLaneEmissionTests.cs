@@ -192,11 +192,11 @@ public sealed class ChannelLaneEmissionTests
 
     [Theory]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, InChannels = 512, OutChannels = 512, Activation = Activation.Relu)", 9)] // ResNet-18's 7 x 7 layer
-    [InlineData("Conv2D(1, 1, InChannels = 960, OutChannels = 160)", 8)] // MobileNetV2's 7 x 7 projection
+    [InlineData("Conv2D(1, 1, InChannels = 960, OutChannels = 160)", 7)] // MobileNetV2's 7 x 7 projection
     public void NarrowMaps_TakeTheLanePathOnAWidenedCopy(string attribute, int laneWidth)
     {
-        // A map narrower than the blocks (9 output columns for 3 x 3 Same, 8 without padding) runs the lane path on a
-        // copy widened with zero columns, its extra outputs dropped, where the row layout would be nearly scalar.
+        // A map narrower than the blocks (9 output columns for 3 x 3 Same, 7 without padding, blocks of seven) runs the
+        // lane path on a copy widened with zero columns, its extra outputs dropped, where the row layout would be nearly scalar.
         string code = Generate(attribute);
         Assert.Contains($"private const int NarrowLaneWidth = {laneWidth};", code);
         Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows && PaddedCopyScratchLength(height, layout) <= 1048576)", code);
@@ -207,7 +207,6 @@ public sealed class ChannelLaneEmissionTests
 
     [Theory]
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 64, OutChannels = 128, Activation = Activation.Relu)")] // ResNet-18's downsampling
-    [InlineData("Conv2D(1, 1, Stride = 2, InChannels = 64, OutChannels = 128)")] // its projection shortcut
     [InlineData("Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 3, OutChannels = 32)")] // MobileNetV2's stem
     public void StridedLayers_TakeTheLanePathOnAPaddedCopy(string attribute)
     {
@@ -219,6 +218,25 @@ public sealed class ChannelLaneEmissionTests
         Assert.Contains("bool inPlace = wideOut == layout.OutWidth; // whole blocks: the outputs go straight to the output", code);
         Assert.DoesNotContain("private static void LaneBlocks(", code);
         Assert.DoesNotContain("KernelColumns.LeftEnd", code);
+    }
+
+    [Theory]
+    [InlineData("Conv2D(1, 1, Stride = 2, InChannels = 64, OutChannels = 128)")] // ResNet-18's projection shortcut
+    [InlineData("Conv2D(1, 1, Padding = Padding.Same, Stride = 2, InChannels = 64, OutChannels = 128)")] // Same pads a 1 × 1 window by nothing
+    [InlineData("Conv2D(3, 3, Stride = 2, InChannels = 64, OutChannels = 128, Activation = Activation.Relu)")]
+    public void StridedLayersWithoutPadding_RunAlongTheInputsOwnRows(string attribute)
+    {
+        // No map gives them padding: the blocks run along the input's rows with no copy (the last block of a row
+        // overlapping the one before), from rows of seven outputs; narrower maps keep the widened copy.
+        string code = Generate(attribute);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth >= 7 && layout.OutHeight >= LaneBlockRows)", code);
+        Assert.Contains("LaneBlocks(input, weights, bias, output, layout, KernelScratch.Get<float>(PackedLength), SevenWideBlocks(layout.OutWidth));", code);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && layout.OutWidth < NarrowLaneWidth && layout.OutHeight >= LaneBlockRows", code);
+        Assert.Contains("nint at = c0 * plane + (nint)top * width + x * StrideWidth - layout.PadLeft;", code);
+        Assert.DoesNotContain("KernelColumns.LeftEnd", code);
+
+        // At 256 bits too, on maps of any width (rows would load every stride-th column with shuffles).
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 4 && layout.OutHeight >= Vector256Lanes.LaneBlockRows)", code);
     }
 
     [Fact]

@@ -139,6 +139,15 @@ public static partial class Conv2DKernels
     [Conv2D(1, 1, InChannels = 2080, OutChannels = 32)]
     public static partial void K1x1_C2080to32_Bias(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 
+    // Strided layers without padding run the lane blocks along the input's own rows (no copy): two vectors a block,
+    // blocks of seven and a last block overlapping the one before; row pairs in chunks (240 channels of 3 × 3 weights
+    // exceed one 128 KiB buffer at both widths).
+    [Conv2D(3, 3, Stride = 2, InChannels = 24, OutChannels = 32, Activation = Activation.Relu)]
+    public static partial void K3x3_S2_C24to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
+
+    [Conv2D(3, 3, Stride = 2, InChannels = 240, OutChannels = 16)]
+    public static partial void K3x3_S2_C240to16(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> output, int height, int width);
+
     [Conv2D(3, 3, Padding = Padding.Same, Stride = 2, InChannels = 128, OutChannels = 32, Activation = Activation.Relu)]
     public static partial void K3x3_Same_S2_C128to32_Bias_Relu(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, int height, int width);
 

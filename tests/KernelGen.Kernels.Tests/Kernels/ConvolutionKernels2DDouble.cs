@@ -24,6 +24,10 @@ public static partial class Conv2DKernelsDouble
     [Conv2D(1, 1, InChannels = 16, OutChannels = 16)]
     public static partial void K1x1_C16to16(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> output, int height, int width);
 
+    // Strided, without padding: the lane blocks along the input's own rows, two vectors a block at both widths.
+    [Conv2D(1, 1, Stride = 2, InChannels = 8, OutChannels = 16, Activation = Activation.Relu)]
+    public static partial void K1x1_S2_C8to16_Bias_Relu(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, int height, int width);
+
     // In chunks (2060 channels' weights for 8 outputs exceed one 128 KiB buffer): at 256 bits the partial sums of blocks
     // of 6 columns are stored and resumed across both squares of the transposes.
     [Conv2D(1, 1, InChannels = 2060, OutChannels = 8)]
