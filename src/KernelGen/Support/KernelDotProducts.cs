@@ -25,16 +25,126 @@ public static class KernelDotProducts
     {
         ref T inputRef = ref MemoryMarshal.GetReference(input);
         ref T weightsRef = ref MemoryMarshal.GetReference(weights);
-        for (int o = 0; o < outputs; o++)
+        Span<T> sums = stackalloc T[DotsAtOnce];
+        for (int o = 0; o < outputs;)
         {
-            T sum = Dot(ref Unsafe.Add(ref weightsRef, (nint)o * length), ref Unsafe.Add(ref inputRef, (nint)(o / outputsPerGroup) * length), length);
-            if (!bias.IsEmpty)
+            ref T outputWeights = ref Unsafe.Add(ref weightsRef, (nint)o * length);
+            ref T groupInput = ref Unsafe.Add(ref inputRef, (nint)(o / outputsPerGroup) * length);
+            // Four outputs of one group at a time where the vectors allow: each input vector is loaded once for the four,
+            // and four rows of weights stream at once.
+            int count = outputsPerGroup - o % outputsPerGroup >= DotsAtOnce && Dot4(ref outputWeights, ref groupInput, length, sums) ? DotsAtOnce : 1;
+            if (count == 1)
             {
-                sum += bias[o];
+                sums[0] = Dot(ref outputWeights, ref groupInput, length);
             }
 
-            output[o] = relu && sum < T.Zero ? T.Zero : sum;
+            for (int i = 0; i < count; i++, o++)
+            {
+                T sum = sums[i];
+                if (!bias.IsEmpty)
+                {
+                    sum += bias[o];
+                }
+
+                output[o] = relu && sum < T.Zero ? T.Zero : sum;
+            }
         }
+    }
+
+    private const int DotsAtOnce = 4;
+
+    /// <summary>
+    /// The four dot products of rows <paramref name="a"/>, a + <paramref name="length"/>, a + 2·length and a + 3·length
+    /// with <paramref name="b"/> into <paramref name="sums"/>, two vector sums each at 512 or 256 bits; false (nothing
+    /// computed) where neither width is accelerated or the rows are shorter than two vectors; the elements past the last
+    /// vector one by one. A matrix-vector product
+    /// reads each weight once, so it runs at the rate the weights stream in: one row at a time (LeNet-5's 120 rows of
+    /// 400) ran 3.0-3.5 µs in a probe loop against 2.1-2.7 for four.
+    /// </summary>
+    private static bool Dot4<T>(ref T a, ref T b, int length, Span<T> sums)
+        where T : unmanaged, INumber<T>
+    {
+        ref T a1 = ref Unsafe.Add(ref a, length), a2 = ref Unsafe.Add(ref a, 2 * length), a3 = ref Unsafe.Add(ref a, 3 * length);
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated && length >= 2 * Vector512<T>.Count)
+        {
+            int lanes = Vector512<T>.Count;
+            Vector512<T> s0 = default, s1 = default, s2 = default, s3 = default, t0 = default, t1 = default, t2 = default, t3 = default;
+            for (; k + 2 * lanes <= length; k += 2 * lanes)
+            {
+                Vector512<T> x = Vector512.LoadUnsafe(ref b, (nuint)k), y = Vector512.LoadUnsafe(ref b, (nuint)(k + lanes));
+                s0 += Vector512.LoadUnsafe(ref a, (nuint)k) * x;
+                t0 += Vector512.LoadUnsafe(ref a, (nuint)(k + lanes)) * y;
+                s1 += Vector512.LoadUnsafe(ref a1, (nuint)k) * x;
+                t1 += Vector512.LoadUnsafe(ref a1, (nuint)(k + lanes)) * y;
+                s2 += Vector512.LoadUnsafe(ref a2, (nuint)k) * x;
+                t2 += Vector512.LoadUnsafe(ref a2, (nuint)(k + lanes)) * y;
+                s3 += Vector512.LoadUnsafe(ref a3, (nuint)k) * x;
+                t3 += Vector512.LoadUnsafe(ref a3, (nuint)(k + lanes)) * y;
+            }
+
+            if (k + lanes <= length)
+            {
+                Vector512<T> x = Vector512.LoadUnsafe(ref b, (nuint)k);
+                s0 += Vector512.LoadUnsafe(ref a, (nuint)k) * x;
+                s1 += Vector512.LoadUnsafe(ref a1, (nuint)k) * x;
+                s2 += Vector512.LoadUnsafe(ref a2, (nuint)k) * x;
+                s3 += Vector512.LoadUnsafe(ref a3, (nuint)k) * x;
+                k += lanes;
+            }
+
+            sums[0] = Vector512.Sum(s0 + t0);
+            sums[1] = Vector512.Sum(s1 + t1);
+            sums[2] = Vector512.Sum(s2 + t2);
+            sums[3] = Vector512.Sum(s3 + t3);
+        }
+        else if (Vector256.IsHardwareAccelerated && length >= 2 * Vector256<T>.Count)
+        {
+            int lanes = Vector256<T>.Count;
+            Vector256<T> s0 = default, s1 = default, s2 = default, s3 = default, t0 = default, t1 = default, t2 = default, t3 = default;
+            for (; k + 2 * lanes <= length; k += 2 * lanes)
+            {
+                Vector256<T> x = Vector256.LoadUnsafe(ref b, (nuint)k), y = Vector256.LoadUnsafe(ref b, (nuint)(k + lanes));
+                s0 += Vector256.LoadUnsafe(ref a, (nuint)k) * x;
+                t0 += Vector256.LoadUnsafe(ref a, (nuint)(k + lanes)) * y;
+                s1 += Vector256.LoadUnsafe(ref a1, (nuint)k) * x;
+                t1 += Vector256.LoadUnsafe(ref a1, (nuint)(k + lanes)) * y;
+                s2 += Vector256.LoadUnsafe(ref a2, (nuint)k) * x;
+                t2 += Vector256.LoadUnsafe(ref a2, (nuint)(k + lanes)) * y;
+                s3 += Vector256.LoadUnsafe(ref a3, (nuint)k) * x;
+                t3 += Vector256.LoadUnsafe(ref a3, (nuint)(k + lanes)) * y;
+            }
+
+            if (k + lanes <= length)
+            {
+                Vector256<T> x = Vector256.LoadUnsafe(ref b, (nuint)k);
+                s0 += Vector256.LoadUnsafe(ref a, (nuint)k) * x;
+                s1 += Vector256.LoadUnsafe(ref a1, (nuint)k) * x;
+                s2 += Vector256.LoadUnsafe(ref a2, (nuint)k) * x;
+                s3 += Vector256.LoadUnsafe(ref a3, (nuint)k) * x;
+                k += lanes;
+            }
+
+            sums[0] = Vector256.Sum(s0 + t0);
+            sums[1] = Vector256.Sum(s1 + t1);
+            sums[2] = Vector256.Sum(s2 + t2);
+            sums[3] = Vector256.Sum(s3 + t3);
+        }
+        else
+        {
+            return false;
+        }
+
+        for (; k < length; k++)
+        {
+            T x = Unsafe.Add(ref b, k);
+            sums[0] += Unsafe.Add(ref a, k) * x;
+            sums[1] += Unsafe.Add(ref a1, k) * x;
+            sums[2] += Unsafe.Add(ref a2, k) * x;
+            sums[3] += Unsafe.Add(ref a3, k) * x;
+        }
+
+        return true;
     }
 
     // Σ a[k]·b[k] over `length` elements: four independent vector sums at the widest accelerated width, then the rest.
