@@ -85,8 +85,22 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// </summary>
     public const int PointwiseRowsFromWidth = 16;
 
-    /// <summary>Whether this is the 256-bit layout of a stride-1 1 × 1 layer, which takes the blocks only on maps narrower than <see cref="PointwiseRowsFromWidth"/>.</summary>
-    public bool NarrowMapsOnly => Width == VectorWidth.V256 && FlatMap;
+    /// <summary>
+    /// The input channels from which a 256-bit block of two vectors (12 accumulators, each pixel broadcast once for
+    /// both) takes a stride-1 1 × 1 layer on maps of any width: its transposes then cost little beside the multiply-adds
+    /// (two per block of 6 pixels, against 12 per input channel). In alternating probe runs with AVX-512 off (best of
+    /// 3), blocks against rows: 64 → 128 at 56 × 56 590 against 1002 µs, 96 → 96 there 633 against 864, 256 → 64
+    /// 1109 against 1707, 192 → 32 at 28 × 28 119 against 178, 144 → 32 95 against 115; with fewer channels the rows
+    /// held: 32 → 192 at 56 × 56 534 against 433, 48 → 64 at 40 × 40 138 against 114, 16 → 96 at 112 × 112 level.
+    /// </summary>
+    public const int PointwiseBlocksFromChannels = 64;
+
+    /// <summary>
+    /// Whether this is the 256-bit layout of a stride-1 1 × 1 layer that takes the blocks only on maps narrower than
+    /// <see cref="PointwiseRowsFromWidth"/>: one vector of channels a block, or two with fewer than
+    /// <see cref="PointwiseBlocksFromChannels"/> input channels.
+    /// </summary>
+    public bool NarrowMapsOnly => Width == VectorWidth.V256 && FlatMap && (Vectors == 1 || ChannelsPerGroup < PointwiseBlocksFromChannels);
 
     /// <summary>The vector type of the accumulators: <c>Vector512</c> or <c>Vector256</c>.</summary>
     public string VectorType => Width == VectorWidth.V512 ? "Vector512" : "Vector256";

@@ -378,11 +378,14 @@ public sealed class ChannelLaneEmissionTests
         Assert.DoesNotContain("Lanes512", eight);
         Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 8", eight);
 
-        // A stride-1 1 × 1 layer takes these blocks on narrow maps only: on rows of two vectors or more the rows win.
-        // Its rows are the flattened map, with no ragged ends: blocks of 6 columns, 12 accumulators beside two weight
-        // vectors and the pixel.
+        // A stride-1 1 × 1 layer with few input channels takes these blocks on narrow maps only: on rows of two vectors
+        // or more the rows win. Its rows are the flattened map, with no ragged ends: blocks of 6 columns, 12
+        // accumulators beside two weight vectors and the pixel. From 64 input channels the blocks take every width.
+        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 6 && layout.OutWidth < 16 &&",
+            Generate("Conv2D(1, 1, InChannels = 48, OutChannels = 64)"));
         string pointwise = Generate("Conv2D(1, 1, InChannels = 64, OutChannels = 64)");
-        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 6 && layout.OutWidth < 16 &&", pointwise);
+        Assert.Contains("Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && layout.OutWidth >= 6 && layout.OutHeight >=", pointwise);
+        Assert.Contains("if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported && height * width >= 6)", pointwise);
         string wideBlock = Method(pointwise, "Lanes256");
         Assert.Contains("acc1_5 = Vector256.MultiplyAddEstimate(pixel, high0, acc1_5);", wideBlock);
         Assert.Contains("KernelLaneTransposes.Store(acc1_0, acc1_1, acc1_2, acc1_3, acc1_4, acc1_5, default, default, ref outputRef, outAt + 1 * ChannelLanes * outPlane, outPlane, keep: 0, 6);", wideBlock);
