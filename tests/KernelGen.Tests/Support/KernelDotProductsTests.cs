@@ -11,15 +11,15 @@ public sealed class KernelDotProductsTests
     [InlineData(9, 400, 9)] // LeNet-5's last layer, in miniature: two groups of four, then one alone
     [InlineData(8, 33, 4)] // four a group, a one-element tail
     [InlineData(6, 47, 3)] // groups too small for four
-    [InlineData(6, 16, 6)] // one vector of floats: too short for two
+    [InlineData(6, 16, 6)] // two 256-bit vectors and no tail
     [InlineData(5, 65, 5)]
-    [InlineData(4, 3, 1)] // shorter than a vector
+    [InlineData(4, 3, 1)] // shorter than a vector: one at a time
     public void Float_EveryOutputIsItsDotProduct(int outputs, int length, int outputsPerGroup)
         => AssertDotProducts<float>(outputs, length, outputsPerGroup, 1e-5);
 
     [Theory]
     [InlineData(9, 400, 9)]
-    [InlineData(8, 17, 8)] // two vectors of doubles and a one-element tail
+    [InlineData(8, 17, 8)] // four 256-bit vectors of doubles and a one-element tail
     [InlineData(8, 9, 4)]
     [InlineData(5, 31, 5)]
     public void Double_EveryOutputIsItsDotProduct(int outputs, int length, int outputsPerGroup)
