@@ -58,6 +58,9 @@ public static partial class QuickBenchmark
     /// </summary>
     private static readonly TimeSpan QuietJit = TimeSpan.FromMilliseconds(120);
 
+    /// <summary>Rounds of a slow kernel and its peer, one single call of each a round (the median of three ratios).</summary>
+    private const int SlowPairRounds = 3;
+
     /// <summary>Thread CPU time and wall time over every timed sample: their ratio is the share of a core the timings got.</summary>
     private static double _cpuSeconds, _wallSeconds;
 
@@ -81,16 +84,7 @@ public static partial class QuickBenchmark
 
         if (first > plan.SlowCall.TotalSeconds)
         {
-            // Warm-up calls for at least SlowWarmUp: a generated kernel's block methods are called many times per
-            // call, each call too short for on-stack replacement, so they run unoptimized until tiered compilation
-            // has counted them and installed the optimized code, some 100 ms after their first calls.
-            var warm = Stopwatch.StartNew();
-            do
-            {
-                kernel();
-            }
-            while (warm.Elapsed < TimingPlan.SlowWarmUp);
-
+            WarmUpSlow(kernel);
             var single = new double[plan.SlowSamples];
             for (int i = 0; i < single.Length; i++)
             {
@@ -109,6 +103,21 @@ public static partial class QuickBenchmark
         }
 
         return new Timing(Median([.. samples]), Few: false);
+    }
+
+    /// <summary>
+    /// Warm-up calls of a slow kernel for at least <see cref="TimingPlan.SlowWarmUp"/>: a generated kernel's block
+    /// methods are called many times per call, each call too short for on-stack replacement, so they run unoptimized
+    /// until tiered compilation has counted them and installed the optimized code, some 100 ms after their first calls.
+    /// </summary>
+    private static void WarmUpSlow(Action kernel)
+    {
+        var warm = Stopwatch.StartNew();
+        do
+        {
+            kernel();
+        }
+        while (warm.Elapsed < TimingPlan.SlowWarmUp);
     }
 
     /// <summary>
@@ -141,15 +150,23 @@ public static partial class QuickBenchmark
     /// The generated kernel and its peer, each warmed up as <see cref="Time"/> does, then timed in alternating batches
     /// for twice the plan's sampling time: their median seconds per call, and the median over the rounds of the
     /// generated kernel's time over the peer's, a ratio that the shared machine's drifts affect alike (timed one after
-    /// the other, a layer's two times could be seconds apart). A kernel slower than the plan's single-call limit is
-    /// timed by <see cref="Time"/> alone, and the ratio is that of the two times.
+    /// the other, a layer's two times could be seconds apart). Where either is slower than the plan's single-call limit,
+    /// both are warmed up with single calls and timed in <see cref="SlowPairRounds"/> alternating single calls.
     /// </summary>
     private static (Timing Generated, Timing Peer, double Ratio) TimeWithPeer(Action generated, Action peer, TimingPlan plan)
     {
         if (Math.Max(TimeBatch(generated, 1), TimeBatch(peer, 1)) > plan.SlowCall.TotalSeconds)
         {
-            Timing peerAlone = Time(peer, plan), generatedAlone = Time(generated, plan);
-            return (generatedAlone, peerAlone, generatedAlone.Seconds / peerAlone.Seconds);
+            WarmUpSlow(peer);
+            WarmUpSlow(generated);
+            var single = new (double Generated, double Peer)[SlowPairRounds];
+            for (int i = 0; i < single.Length; i++)
+            {
+                single[i] = (TimeBatch(generated, 1), TimeBatch(peer, 1));
+            }
+
+            return (new Timing(Median([.. single.Select(t => t.Generated)]), Few: true), new Timing(Median([.. single.Select(t => t.Peer)]), Few: true),
+                Median([.. single.Select(t => t.Generated / t.Peer)]));
         }
 
         // The generated kernel's warm-up last: its methods, compiled for the check, have then had time to pass tiered

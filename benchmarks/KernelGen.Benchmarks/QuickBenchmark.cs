@@ -240,8 +240,8 @@ public static partial class QuickBenchmark
         "optimizations, input and output bound once to the benchmark's own arrays with IOBinding; its output is checked " +
         "against the reference before it is timed. It has no float64 convolution. generated / ORT: the generated kernel's " +
         "time over ONNX Runtime's (below 1: the generated kernel is faster), the median of the per-round ratios of the two " +
-        "timed in alternating batches after each one's warm-up (the two columns of times are those batches' medians); a kernel " +
-        "timed with single calls is timed alone, and its ratio is that of the two medians.";
+        "timed in alternating batches after each one's warm-up (the two columns of times are those batches' medians); kernels " +
+        "timed with single calls, in three alternating rounds of one call each.";
 
     private static string PeerCell(Result r) => r.Shape.HasPeer ? Format(r.Peer.Seconds) : "—";
 
