@@ -23,6 +23,9 @@ public static partial class QuickBenchmark
             "(float, batch 1, 224 x 224 input; 32 x 32 for LeNet-5), timed as above with a shorter warm-up and sampling " +
             $"({plan.WarmUp.TotalMilliseconds:F0} ms of warm-up, {plan.Budget.TotalMilliseconds:F0} ms of samples; a call slower than {plan.SlowCall.TotalMilliseconds:F0} ms: the median of " +
             $"{plan.SlowSamples} single calls after {TimingPlan.SlowWarmUp.TotalMilliseconds:F0} ms of warm-up calls; slower than {TimingPlan.OneCall.TotalSeconds:F0} s: the check's call), the memory bound of pools only. " +
+            "The generated kernel and ONNX Runtime are timed in alternating rounds after each one's warm-up, a round of each " +
+            $"about {PairBatches * TimingPlan.Batch.TotalMilliseconds:F0} ms after one untimed call (a layer timed with single calls: three rounds of one call each); " +
+            "their time columns are the rounds' medians, generated / ORT the median of the rounds' ratios. " +
             $"Targets: generated / ORT ≤ 1 on every layer, and ≥{NetworkPeakPercent:F0}% of the peak on every convolution with at least " +
             $"{ComputeBoundMultiplyAdds:F0} multiply-adds per output. \"generated\": on output maps of at most " +
             $"{NetworkLayers.PackedMaxOutputPixels} pixels, where repacking per call is a visible part of a call, the layer's kernel declared with " +

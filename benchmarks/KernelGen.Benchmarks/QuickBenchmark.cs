@@ -144,15 +144,15 @@ public static partial class QuickBenchmark
             GC.Collect(); // the check's garbage, so no collection lands in a timing
             GC.WaitForPendingFinalizers();
             // The generated kernel last: its methods, compiled for the check, have then had time to pass tiered
-            // compilation's call-counting delay, so its warm-up reaches the optimized code. With a peer, the two are
-            // timed in alternating batches, so that the ratio of their times compares them on the same machine state.
+            // compilation's call-counting delay, so its warm-up reaches the optimized code. In the network layers the
+            // two are timed in alternating rounds, so that the ratio of their times compares them on the same machine state.
             Timing reference = generatedOnly ? Timing.None : Time(shape.RunReference, plan, errors.ReferenceSeconds);
             Timing hand = generatedOnly ? Timing.None : Time(shape.RunHandVectorized, plan);
             Timing bound = generatedOnly || !(shape.IsPool || plan.ConvolutionBounds) ? Timing.None : Time(shape.RunBound, plan);
             Timing spanWeights = shape.HasPackedWeights ? Time(shape.RunSpanWeights, TimingPlan.SpanWeights) : Timing.None;
-            (Timing generated, Timing peer, double peerRatio) = generatedOnly || !shape.HasPeer
-                ? (Time(shape.RunGenerated, plan), Timing.None, double.NaN)
-                : TimeWithPeer(shape.RunGenerated, shape.RunPeer, plan);
+            (Timing generated, Timing peer, double peerRatio) = generatedOnly || !shape.HasPeer ? (Time(shape.RunGenerated, plan), Timing.None, double.NaN)
+                : plan.AlternatesWithPeer ? TimeWithPeer(shape.RunGenerated, shape.RunPeer, plan)
+                : TimeBackToBack(shape.RunGenerated, shape.RunPeer, plan);
             long allocated = Math.Max(AllocatedPerCall(shape.RunGenerated), shape.HasPackedWeights ? AllocatedPerCall(shape.RunSpanWeights) : 0);
             return new Result(shape, generated, hand, reference, bound, peer, errors, allocated, spanWeights, peerRatio);
         }
@@ -160,6 +160,13 @@ public static partial class QuickBenchmark
         {
             shape.Release();
         }
+    }
+
+    /// <summary>The peer, then the generated kernel, each timed back to back; the ratio of their medians.</summary>
+    private static (Timing Generated, Timing Peer, double Ratio) TimeBackToBack(Action generated, Action peer, TimingPlan plan)
+    {
+        Timing peerTiming = Time(peer, plan), generatedTiming = Time(generated, plan);
+        return (generatedTiming, peerTiming, generatedTiming.Seconds / peerTiming.Seconds);
     }
 
     private static string Table(string machine, PeakResult peak, IReadOnlyList<Result> results, List<(Result Same, Result Interior)> borders)
@@ -239,9 +246,7 @@ public static partial class QuickBenchmark
         "with ReLU, explicit pads equal to KernelGen's padding), one thread (IntraOpNumThreads = 1, sequential), all graph " +
         "optimizations, input and output bound once to the benchmark's own arrays with IOBinding; its output is checked " +
         "against the reference before it is timed. It has no float64 convolution. generated / ORT: the generated kernel's " +
-        "time over ONNX Runtime's (below 1: the generated kernel is faster), the median of the per-round ratios of the two " +
-        "timed in alternating batches after each one's warm-up (the two columns of times are those batches' medians); kernels " +
-        "timed with single calls, in three alternating rounds of one call each.";
+        "time over ONNX Runtime's (below 1: the generated kernel is faster).";
 
     private static string PeerCell(Result r) => r.Shape.HasPeer ? Format(r.Peer.Seconds) : "—";
 
