@@ -70,6 +70,29 @@ public static partial class ConstantWeightKernels
     })]
     public static partial void GaussianDepthwise(ReadOnlySpan<float> input, Span<float> output, int height, int width);
 
+    // A depthwise window that differs per channel, kept in the assembly's data: 16 channels, so that output rows of 7
+    // or 8 columns take the AVX-512 channel-lane path, reading its weights from that data.
+    [Conv2D(3, 3, Padding = Padding.Same, InChannels = 16, OutChannels = 16, Groups = 16, Weights = new double[]
+    {
+        -3, -2, -1, 0, 1, 2, 3, -3, -2,
+        -1, 0, 1, 2, 3, -3, -2, -1, 0,
+        1, 2, 3, -3, -2, -1, 0, 1, 2,
+        3, -3, -2, -1, 0, 1, 2, 3, -3,
+        -2, -1, 0, 1, 2, 3, -3, -2, -1,
+        0, 1, 2, 3, -3, -2, -1, 0, 1,
+        2, 3, -3, -2, -1, 0, 1, 2, 3,
+        -3, -2, -1, 0, 1, 2, 3, -3, -2,
+        -1, 0, 1, 2, 3, -3, -2, -1, 0,
+        1, 2, 3, -3, -2, -1, 0, 1, 2,
+        3, -3, -2, -1, 0, 1, 2, 3, -3,
+        -2, -1, 0, 1, 2, 3, -3, -2, -1,
+        0, 1, 2, 3, -3, -2, -1, 0, 1,
+        2, 3, -3, -2, -1, 0, 1, 2, 3,
+        -3, -2, -1, 0, 1, 2, 3, -3, -2,
+        -1, 0, 1, 2, 3, -3, -2, -1, 0,
+    })]
+    public static partial void MixedDepthwise16(ReadOnlySpan<float> input, Span<float> output, int height, int width);
+
     // Separable with short row filters (computed in registers, border columns through strips): dilated Full
     // padding with bias and ReLU, and a flipped asymmetric [1, 2, 3]ᵀ × [1, −1, 2] in double.
     [Conv2D(3, 3, Padding = Padding.Full, Dilation = 2, Activation = Activation.Relu, Weights = new double[] { 1, 1, 1, 0, 0, 0, -1, -1, -1 })]
