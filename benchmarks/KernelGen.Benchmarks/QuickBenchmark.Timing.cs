@@ -159,8 +159,8 @@ public static partial class QuickBenchmark
     }
 
     /// <summary>
-    /// The generated kernel and its peer, each warmed up as <see cref="Time"/> does, then timed in alternating batches
-    /// for twice the plan's sampling time: their median seconds per call, and the median over the rounds of the
+    /// The generated kernel and its peer, each warmed up as <see cref="Time"/> does, then timed in alternating rounds of
+    /// <see cref="PairBatches"/> batches for twice the plan's sampling time: their median seconds per call, and the median over the rounds of the
     /// generated kernel's time over the peer's, a ratio that the shared machine's drifts affect alike (timed one after
     /// the other, a layer's two times could be seconds apart). Where either is slower than the plan's single-call limit,
     /// both are warmed up with single calls and timed in <see cref="SlowPairRounds"/> alternating single calls.
@@ -171,32 +171,38 @@ public static partial class QuickBenchmark
         {
             WarmUpSlow(peer);
             WarmUpSlow(generated);
-            var single = new (double Generated, double Peer)[SlowPairRounds];
-            for (int i = 0; i < single.Length; i++)
-            {
-                single[i] = (TimeAfterOneCall(generated, 1), TimeAfterOneCall(peer, 1));
-            }
-
-            return (new Timing(Median([.. single.Select(t => t.Generated)]), Few: true), new Timing(Median([.. single.Select(t => t.Peer)]), Few: true),
-                Median([.. single.Select(t => t.Generated / t.Peer)]));
+            (double g, double p, double ratio) = AlternatingRounds(() => TimeAfterOneCall(generated, 1), () => TimeAfterOneCall(peer, 1), TimeSpan.Zero, SlowPairRounds, TimeSpan.Zero);
+            return (new Timing(g, Few: true), new Timing(p, Few: true), ratio);
         }
 
         // The generated kernel's warm-up last: its methods, compiled for the check, have then had time to pass tiered
         // compilation's call-counting delay.
         int peerBatch = PairBatches * WarmUp(peer, plan), generatedBatch = PairBatches * WarmUp(generated, plan);
-        var generatedTimes = new List<double>();
-        var peerTimes = new List<double>();
+        (double generatedSeconds, double peerSeconds, double peerRatio) = AlternatingRounds(
+            () => TimeAfterOneCall(generated, generatedBatch), () => TimeAfterOneCall(peer, peerBatch), 2 * plan.Budget, 5, 8 * plan.Budget);
+        return (new Timing(generatedSeconds, Few: false), new Timing(peerSeconds, Few: false), peerRatio);
+    }
+
+    /// <summary>
+    /// Rounds of one timing of <paramref name="first"/> and then one of <paramref name="second"/> (seconds per call
+    /// each), for at least <paramref name="duration"/> and <paramref name="minRounds"/> rounds, but past
+    /// <paramref name="cap"/> only until 3 rounds: the medians of both, and the median of the rounds' first / second.
+    /// </summary>
+    private static (double First, double Second, double Ratio) AlternatingRounds(Func<double> first, Func<double> second, TimeSpan duration, int minRounds, TimeSpan cap)
+    {
+        var a = new List<double>();
+        var b = new List<double>();
         var ratios = new List<double>();
         var watch = Stopwatch.StartNew();
-        while ((watch.Elapsed < 2 * plan.Budget || ratios.Count < 5) && (watch.Elapsed < 8 * plan.Budget || ratios.Count < 3))
+        while ((watch.Elapsed < duration || ratios.Count < minRounds) && (watch.Elapsed < cap || ratios.Count < 3))
         {
-            double g = TimeAfterOneCall(generated, generatedBatch), p = TimeAfterOneCall(peer, peerBatch);
-            generatedTimes.Add(g);
-            peerTimes.Add(p);
-            ratios.Add(g / p);
+            double ta = first(), tb = second();
+            a.Add(ta);
+            b.Add(tb);
+            ratios.Add(ta / tb);
         }
 
-        return (new Timing(Median([.. generatedTimes]), Few: false), new Timing(Median([.. peerTimes]), Few: false), Median([.. ratios]));
+        return (Median([.. a]), Median([.. b]), Median([.. ratios]));
     }
 
     /// <summary>
@@ -216,19 +222,7 @@ public static partial class QuickBenchmark
         }
 
         int batch = Math.Max(1, (int)Math.Round(TimingPlan.Batch.TotalSeconds * calls / watch.Elapsed.TotalSeconds));
-        var a = new List<double>();
-        var b = new List<double>();
-        var ratios = new List<double>();
-        watch.Restart();
-        while (watch.Elapsed < 2 * plan.Budget || ratios.Count < 9)
-        {
-            double ta = TimeBatch(slower, batch), tb = TimeBatch(faster, batch);
-            a.Add(ta);
-            b.Add(tb);
-            ratios.Add(ta / tb);
-        }
-
-        return (Median([.. a]), Median([.. b]), Median([.. ratios]));
+        return AlternatingRounds(() => TimeBatch(slower, batch), () => TimeBatch(faster, batch), 2 * plan.Budget, 9, TimeSpan.MaxValue);
     }
 
     /// <summary>
