@@ -58,7 +58,7 @@ internal sealed record ChannelLanes(int Lanes, int PadLeft, int PadRight, int Ch
     /// weight vectors and the pixel. Eight accumulators are as many multiply-adds as two 4-cycle units keep in flight,
     /// with no slack: in a probe loop (960 input channels, AVX-512 off) a 1 × 1 block of 6 ran at 94% of the 256-bit
     /// peak against 75-82% for 4, and layers (probe, alternating builds) went 960 → 320 at 7 × 7 68-71 → 80-82
-    /// GFLOP/s, 384 → 64 at 14 × 14 65-89 → 103-108, 200 → 400 at 10 × 10 74-98 → 104. Rows with ragged ends keep 4:
+    /// GFLOP/s, 384 → 64 at 14 × 14 65-89 → 101-108, 200 → 400 at 10 × 10 101 → 105 (best of 3). Rows with ragged ends keep 4:
     /// a strided 1 × 1 layer's 7 outputs a row are 12 columns of blocks of 6 against 8 of 4 (256 → 512 at stride 2
     /// went 48-66 → 40-47 GFLOP/s), and a 3 × 3 window's 12 accumulators, with its weights loaded tap by tap, ran level
     /// with the 8 within the noise (70-94% against 75-92% in the probe loop).
